@@ -1,0 +1,708 @@
+//! Chart geometry: scales, nice ticks, stacking and SVG path data, in plain numbers and
+//! strings. The components only copy these into SVG attributes, so everything about where a
+//! pixel goes is decided (and tested) here.
+
+use crate::format;
+use crate::model::{Projection, SHARE_TARGET_YEAR};
+use crate::providers::{Marker, Provider};
+
+/// Size of a chart in CSS pixels (the SVG's viewBox is the same, so 1 unit is 1 pixel).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Frame {
+    /// Smallest drawable frame; narrower containers still get a valid (if cramped) chart.
+    pub const MIN: Frame = Frame {
+        width: 240.0,
+        height: 180.0,
+    };
+
+    /// A frame for a container `width` pixels wide: height follows width within limits.
+    pub fn for_width(width: f64) -> Frame {
+        let width = if width.is_finite() {
+            width.max(Frame::MIN.width)
+        } else {
+            640.0
+        };
+        Frame {
+            width,
+            height: (width * 0.5).clamp(Frame::MIN.height, 320.0),
+        }
+    }
+}
+
+/// The inner rectangle where data is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotArea {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+/// Maps a domain interval linearly onto a pixel interval.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinearScale {
+    pub domain: (f64, f64),
+    pub range: (f64, f64),
+}
+
+impl LinearScale {
+    pub fn map(&self, value: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        if d1 == d0 {
+            // A one-point domain: draw it in the middle rather than divide by zero.
+            return (r0 + r1) / 2.0;
+        }
+        r0 + (value - d0) / (d1 - d0) * (r1 - r0)
+    }
+}
+
+/// Evenly spaced round values from 0 to at least the data's maximum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ticks {
+    pub step: f64,
+    /// The axis maximum: the last tick, ≥ the data maximum.
+    pub max: f64,
+    pub values: Vec<f64>,
+}
+
+/// Ticks for an axis from 0 to `data_max`, about `target` intervals, on steps of 1, 2 or 5
+/// times a power of ten. A non-positive or non-finite maximum gives the axis 0 to 1.
+pub fn nice_ticks(data_max: f64, target: usize) -> Ticks {
+    let data_max = if data_max.is_finite() && data_max > 0.0 {
+        data_max
+    } else {
+        1.0
+    };
+    let target = target.max(1) as f64;
+    let raw_step = data_max / target;
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let fraction = raw_step / magnitude;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    let step = nice * magnitude;
+    // The small tolerance keeps 80.0000001 from adding a whole extra step.
+    let intervals = (data_max / step - 1e-9).ceil().max(1.0);
+    let values = (0..=intervals as usize).map(|i| i as f64 * step).collect();
+    Ticks {
+        step,
+        max: intervals * step,
+        values,
+    }
+}
+
+/// A tick on an axis: where it goes and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AxisTick {
+    pub position: f64,
+    pub label: String,
+}
+
+/// The strip of the chart that belongs to one year: hovering it selects that year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct YearColumn {
+    pub year: i32,
+    /// Centre of the year, where its data points sit.
+    pub x: f64,
+    pub left: f64,
+    pub width: f64,
+}
+
+/// A provider's name written at the right end of its area or line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EndLabel {
+    pub provider: Provider,
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+}
+
+/// The stacked-area chart of spend by provider, $B.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpendChart {
+    pub frame: Frame,
+    pub plot: PlotArea,
+    /// One closed path per provider, in [`Provider::ALL`] order.
+    pub areas: [String; 4],
+    /// For each year, the top edge of each provider's layer (y pixels), in [`Provider::ALL`]
+    /// order: where the hover markers sit.
+    pub layer_tops: Vec<[f64; 4]>,
+    pub y_ticks: Vec<AxisTick>,
+    pub x_ticks: Vec<AxisTick>,
+    pub columns: Vec<YearColumn>,
+    pub end_labels: Vec<EndLabel>,
+}
+
+/// The line chart of each provider's share of spend, %.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareChart {
+    pub frame: Frame,
+    pub plot: PlotArea,
+    /// One open path per provider, in [`Provider::ALL`] order.
+    pub lines: [String; 4],
+    /// All of a provider's markers as one path, in [`Provider::ALL`] order.
+    pub markers: [String; 4],
+    /// For each year, each provider's point (y pixels), in [`Provider::ALL`] order.
+    pub points: Vec<[f64; 4]>,
+    pub y_ticks: Vec<AxisTick>,
+    pub x_ticks: Vec<AxisTick>,
+    pub columns: Vec<YearColumn>,
+    pub end_labels: Vec<EndLabel>,
+}
+
+/// Below this width the charts drop their end labels and rely on the legend.
+const END_LABEL_MIN_WIDTH: f64 = 520.0;
+/// Room on the right for end labels such as "Microsoft Azure 25%".
+const END_LABEL_ROOM: f64 = 132.0;
+/// Approximate advance of one character of the 12 px axis font.
+const CHAR_WIDTH: f64 = 7.0;
+/// Minimum vertical distance between two end labels.
+const LABEL_GAP: f64 = 14.0;
+/// Fewest pixels a year label needs before labels are thinned out.
+const YEAR_LABEL_ROOM: f64 = 38.0;
+
+fn plot_area(frame: Frame, y_labels: &[AxisTick]) -> PlotArea {
+    let widest = y_labels
+        .iter()
+        .map(|tick| tick.label.chars().count())
+        .max()
+        .unwrap_or(1);
+    let right_room = if frame.width >= END_LABEL_MIN_WIDTH {
+        END_LABEL_ROOM
+    } else {
+        8.0
+    };
+    PlotArea {
+        left: widest as f64 * CHAR_WIDTH + 10.0,
+        top: 10.0,
+        right: frame.width - right_room,
+        bottom: frame.height - 26.0,
+    }
+}
+
+fn year_scale(projection: &Projection, plot: &PlotArea) -> LinearScale {
+    LinearScale {
+        domain: (
+            f64::from(projection.first_year()),
+            f64::from(projection.last_year()),
+        ),
+        range: (plot.left, plot.right),
+    }
+}
+
+fn year_columns(projection: &Projection, x: &LinearScale, plot: &PlotArea) -> Vec<YearColumn> {
+    let centres: Vec<(i32, f64)> = projection
+        .rows
+        .iter()
+        .map(|row| (row.year, x.map(f64::from(row.year))))
+        .collect();
+    centres
+        .iter()
+        .enumerate()
+        .map(|(i, &(year, centre))| {
+            let left = match i.checked_sub(1).and_then(|p| centres.get(p)) {
+                Some(&(_, previous)) => (previous + centre) / 2.0,
+                None => plot.left,
+            };
+            let right = match centres.get(i + 1) {
+                Some(&(_, next)) => (centre + next) / 2.0,
+                None => plot.right,
+            };
+            YearColumn {
+                year,
+                x: centre,
+                left,
+                width: (right - left).max(0.0),
+            }
+        })
+        .collect()
+}
+
+fn year_ticks(columns: &[YearColumn], plot: &PlotArea) -> Vec<AxisTick> {
+    let room = (plot.right - plot.left) / columns.len().max(1) as f64;
+    let every = if room >= YEAR_LABEL_ROOM {
+        1
+    } else {
+        (YEAR_LABEL_ROOM / room).ceil() as i32
+    };
+    columns
+        .iter()
+        // Thinned labels stay on a grid through 2030, the report's key year.
+        .filter(|column| (column.year - SHARE_TARGET_YEAR).rem_euclid(every) == 0)
+        .map(|column| AxisTick {
+            position: column.x,
+            label: format::year(column.year),
+        })
+        .collect()
+}
+
+fn value_ticks(ticks: &Ticks, y: &LinearScale, label: impl Fn(f64) -> String) -> Vec<AxisTick> {
+    ticks
+        .values
+        .iter()
+        .map(|&v| AxisTick {
+            position: y.map(v),
+            label: label(v),
+        })
+        .collect()
+}
+
+/// Spreads labels apart so none sits closer than [`LABEL_GAP`] to the next, staying inside
+/// the plot where possible. Keeps their order from top to bottom.
+fn spread_labels(labels: &mut [EndLabel], plot: &PlotArea) {
+    labels.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let top = plot.top + 4.0;
+    let bottom = plot.bottom - 2.0;
+    let mut previous = f64::NEG_INFINITY;
+    for label in labels.iter_mut() {
+        label.y = label.y.max(previous + LABEL_GAP).max(top);
+        previous = label.y;
+    }
+    // If the last label fell below the plot, push the stack back up from the bottom.
+    let mut next = f64::INFINITY;
+    for label in labels.iter_mut().rev() {
+        label.y = label.y.min(next - LABEL_GAP).min(bottom);
+        next = label.y;
+    }
+}
+
+/// Builds SVG path data with coordinates rounded to 0.1 px (shorter strings, same picture).
+struct PathData(String);
+
+impl PathData {
+    fn new() -> Self {
+        PathData(String::new())
+    }
+
+    fn command(&mut self, letter: char, x: f64, y: f64) {
+        self.0.push(letter);
+        self.0.push_str(&format::fixed(x, 1));
+        self.0.push(',');
+        self.0.push_str(&format::fixed(y, 1));
+    }
+
+    fn relative(&mut self, letter: char, dx: f64, dy: f64) {
+        self.command(letter, dx, dy);
+    }
+
+    fn close(&mut self) {
+        self.0.push('Z');
+    }
+}
+
+/// The spend chart for a projection drawn in `frame`.
+pub fn spend_chart(projection: &Projection, frame: Frame) -> SpendChart {
+    let data_max = projection
+        .rows
+        .iter()
+        .map(|row| row.total)
+        .fold(0.0, f64::max);
+    let ticks = nice_ticks(data_max, 5);
+    let labels = |v: f64| "$".to_string() + &format::grouped_trimmed(v, 2) + "B";
+    let provisional = value_ticks(
+        &ticks,
+        &LinearScale {
+            domain: (0.0, 1.0),
+            range: (0.0, 1.0),
+        },
+        labels,
+    );
+    let plot = plot_area(frame, &provisional);
+    let y = LinearScale {
+        domain: (0.0, ticks.max),
+        range: (plot.bottom, plot.top),
+    };
+    let x = year_scale(projection, &plot);
+    let columns = year_columns(projection, &x, &plot);
+
+    // Cumulative bottoms and tops of each layer, per year.
+    let mut layer_tops = Vec::with_capacity(projection.rows.len());
+    let mut layer_bottoms = Vec::with_capacity(projection.rows.len());
+    for row in &projection.rows {
+        let mut running = 0.0;
+        let mut tops = [0.0; 4];
+        let mut bottoms = [0.0; 4];
+        for (i, provider) in Provider::ALL.iter().enumerate() {
+            bottoms[i] = y.map(running);
+            running += provider.spend(row);
+            tops[i] = y.map(running);
+        }
+        layer_tops.push(tops);
+        layer_bottoms.push(bottoms);
+    }
+
+    let areas = std::array::from_fn(|layer| {
+        let mut path = PathData::new();
+        for (i, column) in columns.iter().enumerate() {
+            path.command(
+                if i == 0 { 'M' } else { 'L' },
+                column.x,
+                layer_tops[i][layer],
+            );
+        }
+        for (i, column) in columns.iter().enumerate().rev() {
+            path.command('L', column.x, layer_bottoms[i][layer]);
+        }
+        path.close();
+        path.0
+    });
+
+    let mut end_labels = Vec::new();
+    if frame.width >= END_LABEL_MIN_WIDTH {
+        if let (Some(last), Some(tops), Some(bottoms)) = (
+            projection.rows.last(),
+            layer_tops.last(),
+            layer_bottoms.last(),
+        ) {
+            for (i, provider) in Provider::ALL.iter().enumerate() {
+                let spend = provider.spend(last);
+                // A layer too thin to see gets no label; the legend still names it.
+                if bottoms[i] - tops[i] >= 1.0 {
+                    end_labels.push(EndLabel {
+                        provider: *provider,
+                        x: plot.right + 6.0,
+                        y: (tops[i] + bottoms[i]) / 2.0 + 4.0,
+                        text: provider.name().to_string() + " " + &format::billions(spend),
+                    });
+                }
+            }
+            spread_labels(&mut end_labels, &plot);
+        }
+    }
+
+    SpendChart {
+        frame,
+        plot,
+        areas,
+        layer_tops,
+        y_ticks: value_ticks(&ticks, &y, labels),
+        x_ticks: year_ticks(&columns, &plot),
+        columns,
+        end_labels,
+    }
+}
+
+/// The share chart for a projection drawn in `frame`.
+pub fn share_chart(projection: &Projection, frame: Frame) -> ShareChart {
+    let ticks = Ticks {
+        step: 25.0,
+        max: 100.0,
+        values: vec![0.0, 25.0, 50.0, 75.0, 100.0],
+    };
+    let labels = |v: f64| format::trimmed(v, 0) + "%";
+    let provisional = value_ticks(
+        &ticks,
+        &LinearScale {
+            domain: (0.0, 1.0),
+            range: (0.0, 1.0),
+        },
+        labels,
+    );
+    let plot = plot_area(frame, &provisional);
+    let y = LinearScale {
+        domain: (0.0, 100.0),
+        range: (plot.bottom, plot.top),
+    };
+    let x = year_scale(projection, &plot);
+    let columns = year_columns(projection, &x, &plot);
+
+    let points: Vec<[f64; 4]> = projection
+        .rows
+        .iter()
+        .map(|row| std::array::from_fn(|i| y.map(Provider::ALL[i].share(row))))
+        .collect();
+
+    let lines = std::array::from_fn(|i| {
+        let mut path = PathData::new();
+        for (j, column) in columns.iter().enumerate() {
+            path.command(if j == 0 { 'M' } else { 'L' }, column.x, points[j][i]);
+        }
+        path.0
+    });
+    let markers = std::array::from_fn(|i| {
+        let mut path = PathData::new();
+        for (j, column) in columns.iter().enumerate() {
+            marker_path(&mut path, Provider::ALL[i].marker(), column.x, points[j][i]);
+        }
+        path.0
+    });
+
+    let mut end_labels = Vec::new();
+    if frame.width >= END_LABEL_MIN_WIDTH {
+        if let Some(last) = projection.rows.last() {
+            for provider in Provider::ALL {
+                let share = provider.share(last);
+                end_labels.push(EndLabel {
+                    provider,
+                    x: plot.right + 8.0,
+                    y: y.map(share) + 4.0,
+                    text: provider.name().to_string() + " " + &format::percent(share, 0),
+                });
+            }
+            spread_labels(&mut end_labels, &plot);
+        }
+    }
+
+    ShareChart {
+        frame,
+        plot,
+        lines,
+        markers,
+        points,
+        y_ticks: value_ticks(&ticks, &y, labels),
+        x_ticks: year_ticks(&columns, &plot),
+        columns,
+        end_labels,
+    }
+}
+
+/// Appends one marker of `shape`, about 7 px across, centred on (x, y).
+fn marker_path(path: &mut PathData, shape: Marker, x: f64, y: f64) {
+    const R: f64 = 3.5;
+    match shape {
+        Marker::Circle => {
+            // Two half-circle arcs; written out because arcs take more than a point.
+            path.command('M', x - R, y);
+            path.0.push_str("a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0");
+        }
+        Marker::Square => {
+            path.command('M', x - R, y - R);
+            path.relative('l', 2.0 * R, 0.0);
+            path.relative('l', 0.0, 2.0 * R);
+            path.relative('l', -2.0 * R, 0.0);
+            path.close();
+        }
+        Marker::Triangle => {
+            path.command('M', x, y - R - 0.5);
+            path.relative('l', R + 0.5, 2.0 * R);
+            path.relative('l', -2.0 * R - 1.0, 0.0);
+            path.close();
+        }
+        Marker::Diamond => {
+            path.command('M', x, y - R - 0.5);
+            path.relative('l', R + 0.5, R + 0.5);
+            path.relative('l', -R - 0.5, R + 0.5);
+            path.relative('l', -R - 0.5, -R - 0.5);
+            path.close();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::project;
+    use crate::scenario::Scenario;
+
+    #[test]
+    fn scale_maps_ends_and_survives_a_point_domain() {
+        let scale = LinearScale {
+            domain: (0.0, 100.0),
+            range: (300.0, 10.0),
+        };
+        assert_eq!(scale.map(0.0), 300.0);
+        assert_eq!(scale.map(100.0), 10.0);
+        assert_eq!(scale.map(50.0), 155.0);
+        let point = LinearScale {
+            domain: (5.0, 5.0),
+            range: (0.0, 10.0),
+        };
+        assert_eq!(point.map(5.0), 5.0);
+    }
+
+    #[test]
+    fn nice_ticks_are_round_and_cover_the_data() {
+        let ticks = nice_ticks(79.94, 5);
+        assert_eq!(ticks.values, vec![0.0, 20.0, 40.0, 60.0, 80.0]);
+        assert_eq!(ticks.max, 80.0);
+        let ticks = nice_ticks(80.0, 5);
+        assert_eq!(ticks.max, 80.0, "an exact maximum needs no extra step");
+        let ticks = nice_ticks(101.0, 5);
+        assert_eq!(ticks.step, 50.0);
+        assert_eq!(ticks.values, vec![0.0, 50.0, 100.0, 150.0]);
+        let ticks = nice_ticks(0.7, 5);
+        assert!((ticks.step - 0.2).abs() < 1e-12);
+        assert!((ticks.max - 0.8).abs() < 1e-12);
+        let ticks = nice_ticks(305_175.8, 5);
+        assert_eq!(ticks.step, 100_000.0);
+        assert_eq!(ticks.max, 400_000.0);
+    }
+
+    #[test]
+    fn nice_ticks_survive_degenerate_maxima() {
+        for max in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+            let ticks = nice_ticks(max, 5);
+            assert_eq!(ticks.max, 1.0, "{max}");
+            assert!(ticks.values.len() >= 2);
+        }
+        assert!(nice_ticks(10.0, 0).values.len() >= 2);
+    }
+
+    #[test]
+    fn nice_ticks_hold_for_many_maxima() {
+        let mut max = 0.01;
+        while max < 1e7 {
+            let ticks = nice_ticks(max, 5);
+            assert!(ticks.max >= max * (1.0 - 1e-9), "{max}");
+            assert!(
+                ticks.values.len() >= 2 && ticks.values.len() <= 11,
+                "{max}: {ticks:?}"
+            );
+            let mantissa = ticks.step / 10f64.powf(ticks.step.log10().floor());
+            assert!(
+                [1.0, 2.0, 5.0].iter().any(|m| (mantissa - m).abs() < 1e-9),
+                "{max}: step {}",
+                ticks.step
+            );
+            max *= 1.37;
+        }
+    }
+
+    #[test]
+    fn stacked_layers_touch_and_reach_the_total() {
+        let projection = project(&Scenario::REPORT);
+        let chart = spend_chart(&projection, Frame::for_width(800.0));
+        let y = LinearScale {
+            domain: (0.0, 80.0),
+            range: (chart.plot.bottom, chart.plot.top),
+        };
+        for (row, tops) in projection.rows.iter().zip(&chart.layer_tops) {
+            // Each layer's top is the running sum; the last one is the year's total.
+            let mut running = 0.0;
+            for (i, provider) in Provider::ALL.iter().enumerate() {
+                running += provider.spend(row);
+                assert!((tops[i] - y.map(running)).abs() < 1e-9);
+            }
+            assert!((tops[3] - y.map(row.total)).abs() < 1e-6);
+        }
+        // Microsoft's area starts at the baseline; everything stays inside the plot.
+        for tops in &chart.layer_tops {
+            for top in tops {
+                assert!(*top >= chart.plot.top - 1e-9 && *top <= chart.plot.bottom + 1e-9);
+            }
+        }
+        assert!(chart.areas[0].starts_with('M'));
+        assert!(chart.areas.iter().all(|d| d.ends_with('Z')));
+    }
+
+    #[test]
+    fn area_path_walks_the_top_then_back_along_the_bottom() {
+        let projection = project(&Scenario::REPORT);
+        let chart = spend_chart(
+            &projection,
+            Frame {
+                width: 400.0,
+                height: 200.0,
+            },
+        );
+        let commands = chart.areas[1].matches(['M', 'L']).count();
+        assert_eq!(commands, 2 * projection.rows.len());
+        let first_x = &chart.areas[1][1..chart.areas[1].find(',').unwrap_or(1)];
+        assert_eq!(first_x, format::fixed(chart.plot.left, 1));
+    }
+
+    #[test]
+    fn axis_ticks_follow_the_data() {
+        let projection = project(&Scenario::REPORT);
+        let chart = spend_chart(&projection, Frame::for_width(800.0));
+        let labels: Vec<&str> = chart.y_ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["$0B", "$20B", "$40B", "$60B", "$80B"]);
+        assert_eq!(chart.y_ticks[0].position, chart.plot.bottom);
+        assert_eq!(chart.y_ticks[4].position, chart.plot.top);
+        let mut bigger = Scenario::REPORT;
+        bigger.spend_2027 = 200.0;
+        bigger.growth_after_2027 = 150.0;
+        bigger.last_year = 2035.0;
+        // 200 × 2.5⁸ ≈ $305,000B in 2035: the axis rescales and groups its digits.
+        let chart = spend_chart(&project(&bigger), Frame::for_width(800.0));
+        assert_eq!(
+            chart.y_ticks.last().map(|t| t.label.as_str()),
+            Some("$400,000B")
+        );
+    }
+
+    #[test]
+    fn year_columns_tile_the_plot_without_gaps() {
+        for width in [240.0, 390.0, 800.0, 1600.0] {
+            let mut scenario = Scenario::REPORT;
+            scenario.last_year = 2035.0;
+            let chart = spend_chart(&project(&scenario), Frame::for_width(width));
+            assert_eq!(chart.columns.len(), 12);
+            assert_eq!(chart.columns[0].left, chart.plot.left);
+            for pair in chart.columns.windows(2) {
+                assert!((pair[0].left + pair[0].width - pair[1].left).abs() < 1e-9);
+            }
+            let last = chart.columns[11];
+            assert!((last.left + last.width - chart.plot.right).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn year_labels_thin_out_when_narrow_but_keep_2030() {
+        let mut scenario = Scenario::REPORT;
+        scenario.last_year = 2035.0;
+        let projection = project(&scenario);
+        let wide = spend_chart(&projection, Frame::for_width(1200.0));
+        assert_eq!(wide.x_ticks.len(), 12);
+        let narrow = spend_chart(&projection, Frame::for_width(300.0));
+        assert!(narrow.x_ticks.len() < 12);
+        assert!(narrow.x_ticks.iter().any(|t| t.label == "2030"));
+        for pair in narrow.x_ticks.windows(2) {
+            assert!(pair[1].position - pair[0].position >= YEAR_LABEL_ROOM - 1e-9);
+        }
+    }
+
+    #[test]
+    fn end_labels_only_when_wide_and_never_overlap() {
+        let projection = project(&Scenario::REPORT);
+        let narrow = share_chart(&projection, Frame::for_width(400.0));
+        assert!(narrow.end_labels.is_empty());
+        let wide = share_chart(&projection, Frame::for_width(900.0));
+        assert_eq!(wide.end_labels.len(), 4);
+        for pair in wide.end_labels.windows(2) {
+            assert!(pair[1].y - pair[0].y >= LABEL_GAP - 1e-9);
+        }
+        // Oracle and other clouds are 0 in 2030 by default: the spend chart skips them.
+        let spend = spend_chart(&projection, Frame::for_width(900.0));
+        let names: Vec<Provider> = spend.end_labels.iter().map(|l| l.provider).collect();
+        assert_eq!(names, [Provider::Stargate, Provider::MicrosoftAzure]);
+        assert_eq!(spend.end_labels[0].text, "Stargate $60.0B");
+    }
+
+    #[test]
+    fn share_points_sit_on_the_percent_scale() {
+        let projection = project(&Scenario::REPORT);
+        let chart = share_chart(&projection, Frame::for_width(800.0));
+        let y = LinearScale {
+            domain: (0.0, 100.0),
+            range: (chart.plot.bottom, chart.plot.top),
+        };
+        let last = chart.points.last().copied().unwrap_or_default();
+        assert!(
+            (last[1] - y.map(75.0)).abs() < 1e-6,
+            "Stargate reaches 75% in 2030"
+        );
+        assert_eq!(chart.lines.iter().filter(|d| d.starts_with('M')).count(), 4);
+        assert_eq!(chart.markers[0].matches('M').count(), projection.rows.len());
+    }
+
+    #[test]
+    fn frames_have_sane_sizes() {
+        assert_eq!(Frame::for_width(100.0).width, Frame::MIN.width);
+        assert_eq!(Frame::for_width(f64::NAN).width, 640.0);
+        assert_eq!(Frame::for_width(2000.0).height, 320.0);
+        assert_eq!(Frame::for_width(300.0).height, Frame::MIN.height);
+    }
+}

@@ -1,0 +1,12 @@
+//! The calculator's pure core: the model, its inputs, the URL codec, number formatting,
+//! provider names and colours, chart geometry and the report's facts. Nothing here knows about
+//! the browser (no Leptos, no web-sys): plain structs in, plain structs out, tested natively.
+//! The browser UI lives in `src/ui/` and is compiled for wasm32 only.
+
+pub mod chart;
+pub mod format;
+pub mod model;
+pub mod providers;
+pub mod query;
+pub mod scenario;
+pub mod sources;

@@ -1,0 +1,502 @@
+//! The query-string format: the one module that reads (and, later, writes) a scenario in a URL.
+//! Reading follows MODEL.md: decoded as `URLSearchParams` does, first occurrence of a key wins,
+//! unknown keys ignored, a strict decimal grammar, out-of-range values clamped, years rounded.
+//! Everything ignored or adjusted becomes a [`QueryNote`] the page shows once.
+
+use crate::format;
+use crate::scenario::{Input, Ramp, Scenario, Unit};
+
+/// What the URL asked for that the page did not take as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QueryNote {
+    /// The value is not a plain decimal number; the default was used.
+    NotANumber { input: Input, given: String },
+    /// The number was outside the input's range and was clamped.
+    OutOfRange {
+        input: Input,
+        given: String,
+        used: f64,
+    },
+    /// A year with a fraction was rounded to the nearest whole year.
+    RoundedYear {
+        input: Input,
+        given: String,
+        used: f64,
+    },
+    /// `ramp` was not one of its four words; the default was used.
+    UnknownRamp { given: String },
+    /// A key appeared again; only its first value was used.
+    Repeated { key: String },
+    /// A key the calculator does not know.
+    UnknownKey { key: String },
+}
+
+/// A scenario read from a URL, with what was ignored or adjusted on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedQuery {
+    pub scenario: Scenario,
+    pub notes: Vec<QueryNote>,
+}
+
+/// Longest piece of a reader-supplied value quoted back in a note.
+const QUOTE_LIMIT: usize = 24;
+
+/// Reads a query string such as `location.search` (a leading `?` is optional).
+pub fn parse_query(query: &str) -> ParsedQuery {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut scenario = Scenario::REPORT;
+    let mut notes = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+
+    for (key, value) in form_pairs(query) {
+        if seen.contains(&key) {
+            if !notes.contains(&QueryNote::Repeated { key: key.clone() }) {
+                notes.push(QueryNote::Repeated { key });
+            }
+            continue;
+        }
+        seen.push(key.clone());
+
+        if key == "ramp" {
+            match Ramp::from_key(&value) {
+                Some(ramp) => scenario.ramp = ramp,
+                None => notes.push(QueryNote::UnknownRamp { given: value }),
+            }
+        } else if let Some(input) = Input::from_key(&key) {
+            read_number(&mut scenario, &mut notes, input, value);
+        } else {
+            notes.push(QueryNote::UnknownKey { key });
+        }
+    }
+    ParsedQuery { scenario, notes }
+}
+
+fn read_number(scenario: &mut Scenario, notes: &mut Vec<QueryNote>, input: Input, given: String) {
+    let Some(number) = parse_decimal(&given) else {
+        notes.push(QueryNote::NotANumber { input, given });
+        return;
+    };
+    let spec = input.spec();
+    scenario.set(input, number);
+    let used = scenario.get(input);
+    if number < spec.min || number > spec.max {
+        notes.push(QueryNote::OutOfRange { input, given, used });
+    } else if used != number {
+        // In range but changed: only a year's rounding does that.
+        notes.push(QueryNote::RoundedYear { input, given, used });
+    }
+}
+
+/// MODEL.md's number grammar after trimming ASCII white space: an optional sign, digits with an
+/// optional fraction (or a fraction alone), an optional exponent. `60`, `-3`, `.5`, `7.`,
+/// `1e3` are numbers; `abc`, `50abc`, `0x10`, `inf`, `NaN` and the empty string are not.
+/// An overflow such as `1e999` reads as ±∞ (and so clamps to the range's end).
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    if matches!(bytes.first(), Some(b'+' | b'-')) {
+        i += 1;
+    }
+    let integer_digits = count_digits(&bytes[i..]);
+    i += integer_digits;
+    let mut fraction_digits = 0;
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+        fraction_digits = count_digits(&bytes[i..]);
+        i += fraction_digits;
+    }
+    if integer_digits + fraction_digits == 0 {
+        return None;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let exponent_digits = count_digits(&bytes[i..]);
+        if exponent_digits == 0 {
+            return None;
+        }
+        i += exponent_digits;
+    }
+    if i != bytes.len() {
+        return None;
+    }
+    // The grammar above is a subset of what Rust's parser accepts, so this only fails if the
+    // two ever disagree; treat that as "not a number" rather than trusting either blindly.
+    text.parse::<f64>().ok()
+}
+
+fn count_digits(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// Splits and decodes `application/x-www-form-urlencoded` text as `URLSearchParams` does:
+/// `&`-separated, empty pieces skipped, split at the first `=`, `+` is a space, `%XX` escapes
+/// decoded as bytes (a `%` without two hex digits stays literal), then UTF-8 with invalid
+/// sequences replaced by U+FFFD.
+pub fn form_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query
+        .split('&')
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| {
+            let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
+            (form_decode(name), form_decode(value))
+        })
+}
+
+/// Decodes one `application/x-www-form-urlencoded` component (see [`form_pairs`]).
+pub fn form_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let escaped = match (byte, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&high), Some(&low)) => hex_value(high).zip(hex_value(low)),
+            _ => None,
+        };
+        if let Some((high, low)) = escaped {
+            decoded.push(high * 16 + low);
+            i += 3;
+        } else {
+            decoded.push(if byte == b'+' { b' ' } else { byte });
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        b'A'..=b'F' => Some(digit - b'A' + 10),
+        _ => None,
+    }
+}
+
+impl QueryNote {
+    /// One plain sentence for the reader. Values they typed are quoted back, shortened.
+    pub fn message(&self) -> String {
+        match self {
+            QueryNote::NotANumber { input, given } => {
+                let spec = input.spec();
+                let what = if given.trim().is_empty() {
+                    "is empty".to_string()
+                } else {
+                    "is not a number (".to_string() + &quote(given) + ")"
+                };
+                "The link's value for \u{201c}".to_string()
+                    + spec.label
+                    + "\u{201d} "
+                    + &what
+                    + ", so it uses the default, "
+                    + &format::input_value(spec.default, spec.unit)
+                    + "."
+            }
+            QueryNote::OutOfRange { input, given, used } => {
+                let spec = input.spec();
+                "\u{201c}".to_string()
+                    + spec.label
+                    + "\u{201d} can go from "
+                    + &format::input_value(spec.min, spec.unit)
+                    + " to "
+                    + &format::input_value(spec.max, spec.unit)
+                    + "; the link asked for "
+                    + &quote(given)
+                    + ", so it uses "
+                    + &format::input_value(*used, spec.unit)
+                    + "."
+            }
+            QueryNote::RoundedYear { input, given, used } => {
+                let spec = input.spec();
+                debug_assert_eq!(spec.unit, Unit::Year);
+                "\u{201c}".to_string()
+                    + spec.label
+                    + "\u{201d} is a whole year; the link's "
+                    + &quote(given)
+                    + " was rounded to "
+                    + &format::input_value(*used, spec.unit)
+                    + "."
+            }
+            QueryNote::UnknownRamp { given } => {
+                let words: Vec<&str> = Ramp::ALL.iter().map(|ramp| ramp.key()).collect();
+                "The shape of the move (ramp) must be one of ".to_string()
+                    + &words.join(", ")
+                    + "; the link's "
+                    + &quote(given)
+                    + " was ignored, so it is "
+                    + Ramp::DEFAULT.label()
+                    + "."
+            }
+            QueryNote::Repeated { key } => {
+                "\u{201c}".to_string()
+                    + &quote(key)
+                    + "\u{201d} appears more than once in the link; the first value was used."
+            }
+            QueryNote::UnknownKey { key } => {
+                "The link's \u{201c}".to_string()
+                    + &quote(key)
+                    + "\u{201d} is not a setting of this calculator and was ignored."
+            }
+        }
+    }
+}
+
+/// A reader's text, shortened for quoting back (a 10,000-character value would swamp the page).
+fn quote(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut short: String = chars.by_ref().take(QUOTE_LIMIT).collect();
+    if chars.next().is_some() {
+        short.push('\u{2026}');
+    }
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(query: &str) -> ParsedQuery {
+        parse_query(query)
+    }
+
+    #[test]
+    fn empty_query_is_the_report() {
+        for query in ["", "?", "?&&", "&"] {
+            let parsed = parse(query);
+            assert_eq!(parsed.scenario, Scenario::REPORT, "{query:?}");
+            assert!(parsed.notes.is_empty(), "{query:?}");
+        }
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let parsed =
+            parse("?sg=40&s24=6&s27=25.5&g=30&y0=2027&ramp=late&mc=8&mg=50&ora=10&disc=30&h=2035");
+        let s = parsed.scenario;
+        assert_eq!(s.stargate_share_2030, 40.0);
+        assert_eq!(s.spend_2024, 6.0);
+        assert_eq!(s.spend_2027, 25.5);
+        assert_eq!(s.growth_after_2027, 30.0);
+        assert_eq!(s.first_stargate_year, 2027.0);
+        assert_eq!(s.ramp, Ramp::Late);
+        assert_eq!(s.microsoft_capacity_2024, 8.0);
+        assert_eq!(s.microsoft_capacity_growth, 50.0);
+        assert_eq!(s.oracle_part_of_overflow, 10.0);
+        assert_eq!(s.stargate_discount, 30.0);
+        assert_eq!(s.last_year, 2035.0);
+        assert!(parsed.notes.is_empty());
+    }
+
+    #[test]
+    fn number_grammar_accepts_plain_decimals_only() {
+        for (text, expected) in [
+            ("60", 60.0),
+            ("-3", -3.0),
+            ("+3", 3.0),
+            (".5", 0.5),
+            ("7.", 7.0),
+            ("1e3", 1000.0),
+            ("1E+2", 100.0),
+            ("2.5e-1", 0.25),
+            ("  42\t\n", 42.0),
+            ("007", 7.0),
+        ] {
+            assert_eq!(parse_decimal(text), Some(expected), "{text:?}");
+        }
+        for text in [
+            "", " ", "abc", "50abc", "0x10", "inf", "-inf", "Infinity", "NaN", "nan", ".", "-",
+            "+", "e3", "1e", "1e+", "1.2.3", "--1", "1 000", "1,5", "\u{a0}5", "5%", "½", "١",
+            "+-1", "1_000",
+        ] {
+            assert_eq!(parse_decimal(text), None, "{text:?}");
+        }
+        assert_eq!(parse_decimal("1e999"), Some(f64::INFINITY));
+        assert_eq!(parse_decimal("-1e999"), Some(f64::NEG_INFINITY));
+        assert_eq!(parse_decimal("1e-999"), Some(0.0));
+    }
+
+    #[test]
+    fn garbage_falls_back_to_the_default_with_a_note() {
+        for value in ["abc", "50abc", "0x10", "inf", "NaN", ""] {
+            let parsed = parse(&("sg=".to_string() + value));
+            assert_eq!(parsed.scenario.stargate_share_2030, 75.0, "{value:?}");
+            assert_eq!(
+                parsed.notes,
+                vec![QueryNote::NotANumber {
+                    input: Input::StargateShare2030,
+                    given: value.to_string()
+                }]
+            );
+        }
+    }
+
+    #[test]
+    fn overflow_clamps_to_the_maximum() {
+        let parsed = parse("sg=1e999&s24=-1e999");
+        assert_eq!(parsed.scenario.stargate_share_2030, 100.0);
+        assert_eq!(parsed.scenario.spend_2024, 0.5);
+        assert_eq!(parsed.notes.len(), 2);
+        assert!(matches!(parsed.notes[0], QueryNote::OutOfRange { used, .. } if used == 100.0));
+    }
+
+    #[test]
+    fn out_of_range_clamps_and_in_range_is_kept_unrounded() {
+        let parsed = parse("sg=150&g=-4&disc=33.3");
+        assert_eq!(parsed.scenario.stargate_share_2030, 100.0);
+        assert_eq!(parsed.scenario.growth_after_2027, 0.0);
+        assert_eq!(parsed.scenario.stargate_discount, 33.3);
+        assert_eq!(parsed.notes.len(), 2);
+    }
+
+    #[test]
+    fn negative_zero_is_zero_without_a_note() {
+        let parsed = parse("sg=-0&mc=-0.0");
+        assert_eq!(parsed.scenario.stargate_share_2030, 0.0);
+        assert!(parsed.scenario.stargate_share_2030.is_sign_positive());
+        assert!(parsed.scenario.microsoft_capacity_2024.is_sign_positive());
+        assert!(parsed.notes.is_empty());
+        // Where 0 is below the range, -0 clamps like any other small number.
+        let parsed = parse("s24=-0");
+        assert_eq!(parsed.scenario.spend_2024, 0.5);
+        assert_eq!(parsed.notes.len(), 1);
+    }
+
+    #[test]
+    fn years_round_half_up_after_clamping() {
+        let parsed = parse("y0=2026.5&h=2031.4");
+        assert_eq!(parsed.scenario.first_stargate_year, 2027.0);
+        assert_eq!(parsed.scenario.last_year, 2031.0);
+        assert_eq!(
+            parsed.notes,
+            vec![
+                QueryNote::RoundedYear {
+                    input: Input::FirstStargateYear,
+                    given: "2026.5".into(),
+                    used: 2027.0
+                },
+                QueryNote::RoundedYear {
+                    input: Input::LastYear,
+                    given: "2031.4".into(),
+                    used: 2031.0
+                },
+            ]
+        );
+        let parsed = parse("y0=2030.7&h=2029.5");
+        assert_eq!(parsed.scenario.first_stargate_year, 2030.0);
+        assert_eq!(parsed.scenario.last_year, 2030.0);
+        assert!(matches!(parsed.notes[0], QueryNote::OutOfRange { .. }));
+        assert!(matches!(parsed.notes[1], QueryNote::OutOfRange { .. }));
+        let parsed = parse("y0=2025.5&h=2034.49999");
+        assert_eq!(parsed.scenario.first_stargate_year, 2026.0);
+        assert_eq!(parsed.scenario.last_year, 2034.0);
+        assert_eq!(
+            parse("y0=2027.0").notes,
+            vec![],
+            "a whole year written with .0 is fine"
+        );
+    }
+
+    #[test]
+    fn the_first_occurrence_wins() {
+        let parsed = parse("sg=40&sg=90&ramp=late&ramp=early&sg=abc");
+        assert_eq!(parsed.scenario.stargate_share_2030, 40.0);
+        assert_eq!(parsed.scenario.ramp, Ramp::Late);
+        assert_eq!(
+            parsed.notes,
+            vec![
+                QueryNote::Repeated { key: "sg".into() },
+                QueryNote::Repeated { key: "ramp".into() },
+            ]
+        );
+        // Even a bad first value wins over a good later one.
+        let parsed = parse("sg=abc&sg=40");
+        assert_eq!(parsed.scenario.stargate_share_2030, 75.0);
+        assert_eq!(parsed.notes.len(), 2);
+    }
+
+    #[test]
+    fn ramp_must_be_exactly_one_of_its_words() {
+        for word in ["lin", "s", "early", "late"] {
+            let parsed = parse(&("ramp=".to_string() + word));
+            assert_eq!(parsed.scenario.ramp.key(), word);
+            assert!(parsed.notes.is_empty());
+        }
+        for word in ["LATE", "Late", " late", "late ", "linear", "", "s%20"] {
+            let parsed = parse(&("ramp=".to_string() + word));
+            assert_eq!(parsed.scenario.ramp, Ramp::SCurve, "{word:?}");
+            assert_eq!(parsed.notes.len(), 1, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_ignored_and_named() {
+        let parsed = parse("utm_source=blog&sg=50&SG=10");
+        assert_eq!(parsed.scenario.stargate_share_2030, 50.0);
+        assert_eq!(
+            parsed.notes,
+            vec![
+                QueryNote::UnknownKey {
+                    key: "utm_source".into()
+                },
+                QueryNote::UnknownKey { key: "SG".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn decodes_like_url_search_params() {
+        assert_eq!(form_decode("a+b"), "a b");
+        assert_eq!(form_decode("%41%62"), "Ab");
+        assert_eq!(form_decode("100%"), "100%");
+        assert_eq!(form_decode("%4"), "%4");
+        assert_eq!(form_decode("%zz"), "%zz");
+        assert_eq!(form_decode("%E2%82%AC"), "€");
+        assert_eq!(form_decode("%FF"), "\u{fffd}");
+        assert_eq!(form_decode("%C3"), "\u{fffd}");
+        assert_eq!(form_decode("%2B"), "+");
+        // Percent-encoded keys and values are decoded before they are read.
+        let parsed = parse("%73%67=%2040%20&ramp=l%61te&h=2030%2E6");
+        assert_eq!(parsed.scenario.stargate_share_2030, 40.0);
+        assert_eq!(parsed.scenario.ramp, Ramp::Late);
+        assert_eq!(parsed.scenario.last_year, 2031.0);
+        // `+` is a space, so `sg=+40` reads as " 40", trimmed to 40.
+        assert_eq!(parse("sg=+40").scenario.stargate_share_2030, 40.0);
+        // A key with no `=` has an empty value.
+        assert_eq!(
+            parse("sg").notes,
+            vec![QueryNote::NotANumber {
+                input: Input::StargateShare2030,
+                given: String::new()
+            }]
+        );
+        // Only the first `=` splits.
+        assert_eq!(parse("sg=4=0").scenario.stargate_share_2030, 75.0);
+    }
+
+    #[test]
+    fn notes_read_as_sentences_and_quote_briefly() {
+        let long = "9".repeat(10_000);
+        let parsed = parse(&("sg=x".to_string() + &long));
+        let message = parsed.notes[0].message();
+        assert!(message.len() < 200, "{message}");
+        assert!(message.contains("uses the default, 75%"), "{message}");
+        let parsed = parse("sg=150");
+        assert_eq!(
+            parsed.notes[0].message(),
+            "\u{201c}Stargate share of compute spend in 2030\u{201d} can go from 0% to 100%; \
+             the link asked for 150, so it uses 100%."
+        );
+        for query in ["sg=", "y0=2026.5", "ramp=x", "sg=1&sg=2", "zz=1"] {
+            let notes = parse(query).notes;
+            assert!(!notes.is_empty());
+            for note in notes {
+                let message = note.message();
+                assert!(message.ends_with('.'), "{message}");
+            }
+        }
+    }
+}

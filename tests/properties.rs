@@ -1,0 +1,202 @@
+//! Property tests over the full input ranges (and beyond them: the model sanitizes its inputs,
+//! so any floats at all must give a valid projection).
+
+use proptest::prelude::*;
+use stargate_calc::format;
+use stargate_calc::model::{project, Projection};
+use stargate_calc::query::{parse_decimal, parse_query};
+use stargate_calc::scenario::{Input, Ramp, Scenario};
+
+fn ramp() -> impl Strategy<Value = Ramp> {
+    prop::sample::select(Ramp::ALL.to_vec())
+}
+
+/// A value anywhere in an input's range, its ends included.
+fn in_range(input: Input) -> BoxedStrategy<f64> {
+    let spec = input.spec();
+    prop_oneof![
+        1 => Just(spec.min),
+        1 => Just(spec.max),
+        8 => spec.min..=spec.max,
+    ]
+    .boxed()
+}
+
+fn scenario_in_range() -> impl Strategy<Value = Scenario> {
+    let values: Vec<BoxedStrategy<f64>> = Input::ALL.iter().map(|&i| in_range(i)).collect();
+    (values, ramp()).prop_map(|(values, ramp)| {
+        let mut scenario = Scenario::REPORT;
+        for (input, value) in Input::ALL.iter().zip(values) {
+            scenario.set(*input, value);
+        }
+        scenario.ramp = ramp;
+        scenario
+    })
+}
+
+/// Any float, including NaN, infinities, subnormals and huge values.
+fn any_float() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(f64::MIN_POSITIVE / 2.0),
+        Just(-0.0),
+        Just(f64::MAX),
+        any::<f64>(),
+        -1e4..1e4f64,
+    ]
+}
+
+fn scenario_from_any_floats() -> impl Strategy<Value = Scenario> {
+    (prop::collection::vec(any_float(), 10), ramp()).prop_map(|(values, ramp)| Scenario {
+        stargate_share_2030: values[0],
+        spend_2024: values[1],
+        spend_2027: values[2],
+        growth_after_2027: values[3],
+        first_stargate_year: values[4],
+        ramp,
+        microsoft_capacity_2024: values[5],
+        microsoft_capacity_growth: values[6],
+        oracle_part_of_overflow: values[7],
+        stargate_discount: values[8],
+        last_year: values[9],
+    })
+}
+
+fn check_invariants(projection: &Projection) -> Result<(), TestCaseError> {
+    prop_assert!(!projection.rows.is_empty());
+    prop_assert_eq!(projection.first_year(), 2024);
+    prop_assert!((2030..=2035).contains(&projection.last_year()));
+    for row in &projection.rows {
+        for value in [
+            row.total,
+            row.microsoft,
+            row.stargate,
+            row.oracle,
+            row.other,
+            row.microsoft_capacity,
+            row.stargate_savings,
+        ] {
+            prop_assert!(value.is_finite() && value >= 0.0, "{:?}", row);
+        }
+        let sum = row.microsoft + row.stargate + row.oracle + row.other;
+        prop_assert!(
+            (sum - row.total).abs() <= 1e-9 * row.total.max(1.0),
+            "{:?}",
+            row
+        );
+        prop_assert!(row.microsoft <= row.microsoft_capacity, "{:?}", row);
+    }
+    let f = &projection.figures;
+    for value in [
+        f.total_2030,
+        f.stargate_2030,
+        f.cumulative_total,
+        f.cumulative_oracle,
+        f.cumulative_other,
+        f.cumulative_savings,
+        f.stargate_commitment_share,
+    ] {
+        prop_assert!(value.is_finite() && value >= 0.0);
+    }
+    if let Some(change) = f.microsoft_change {
+        prop_assert!(change.is_finite() && change >= 0.0);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn every_series_is_finite_non_negative_and_adds_up(scenario in scenario_in_range()) {
+        check_invariants(&project(&scenario))?;
+    }
+
+    #[test]
+    fn any_floats_at_all_give_a_valid_projection(scenario in scenario_from_any_floats()) {
+        check_invariants(&project(&scenario))?;
+    }
+
+    #[test]
+    fn stargate_2030_never_falls_as_its_share_rises(
+        scenario in scenario_in_range(),
+        a in 0.0..=100.0f64,
+        b in 0.0..=100.0f64,
+    ) {
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let mut lower = scenario;
+        lower.stargate_share_2030 = low;
+        let mut higher = scenario;
+        higher.stargate_share_2030 = high;
+        prop_assert!(project(&lower).figures.stargate_2030 <= project(&higher).figures.stargate_2030);
+    }
+
+    #[test]
+    fn figures_agree_with_the_rows(scenario in scenario_in_range()) {
+        let projection = project(&scenario);
+        let f = &projection.figures;
+        let total: f64 = projection.rows.iter().map(|r| r.total).sum();
+        prop_assert!((f.cumulative_total - total).abs() <= 1e-9 * total);
+        if let Some(year) = f.crossover_year {
+            let row = projection.row(year).copied();
+            prop_assert!(row.is_some_and(|r| r.stargate > r.microsoft));
+            for earlier in projection.rows.iter().filter(|r| r.year < year) {
+                prop_assert!(earlier.stargate <= earlier.microsoft);
+            }
+        } else {
+            prop_assert!(projection.rows.iter().all(|r| r.stargate <= r.microsoft));
+        }
+        let peak = projection.row(f.microsoft_peak_year).map(|r| r.microsoft);
+        prop_assert!(projection.rows.iter().all(|r| Some(r.microsoft) <= peak));
+    }
+
+    #[test]
+    fn any_query_string_parses_to_a_scenario_in_range(query in ".{0,200}") {
+        let parsed = parse_query(&query);
+        prop_assert_eq!(parsed.scenario.sanitized(), parsed.scenario);
+        for note in &parsed.notes {
+            prop_assert!(!note.message().is_empty());
+        }
+    }
+
+    #[test]
+    fn any_value_for_any_key_parses_to_a_scenario_in_range(
+        key in prop::sample::select(vec!["sg", "s24", "s27", "g", "y0", "ramp", "mc", "mg", "ora", "disc", "h"]),
+        value in prop_oneof![
+            "[-+]?[0-9]{0,6}(\\.[0-9]{0,6})?([eE][-+]?[0-9]{1,4})?",
+            "[ -~]{0,30}",
+            "(%[0-9A-Fa-f]{2}){0,8}",
+        ],
+    ) {
+        let parsed = parse_query(&(key.to_string() + "=" + &value));
+        prop_assert_eq!(parsed.scenario.sanitized(), parsed.scenario);
+        check_invariants(&project(&parsed.scenario))?;
+    }
+
+    #[test]
+    fn in_range_values_read_back_exactly(input in prop::sample::select(Input::ALL.to_vec()), steps in 0u32..=2000) {
+        // Every slider position survives a trip through the URL's canonical form.
+        let spec = input.spec();
+        let value = (spec.min + f64::from(steps) * spec.step).min(spec.max);
+        let value = (value * 10.0).round() / 10.0;
+        let parsed = parse_query(&(spec.key.to_string() + "=" + &format::canonical(value)));
+        prop_assert_eq!(parsed.scenario.get(input), input.sanitize(value));
+    }
+
+    #[test]
+    fn decimal_grammar_agrees_with_rust_on_what_it_accepts(text in "[-+]?[0-9]{0,4}\\.?[0-9]{0,4}([eE][-+]?[0-9]{0,3})?") {
+        if let Some(value) = parse_decimal(&text) {
+            prop_assert_eq!(text.parse::<f64>().ok(), Some(value));
+        }
+    }
+
+    #[test]
+    fn fixed_formatting_reads_back_within_half_a_unit(x in -1e9..1e9f64, decimals in 0u8..=4) {
+        let text = format::fixed(x, decimals);
+        let back: f64 = text.parse().unwrap_or(f64::NAN);
+        let unit = 10f64.powi(-i32::from(decimals));
+        prop_assert!((back - x).abs() <= unit / 2.0 + 1e-9 * x.abs(), "{} -> {}", x, text);
+    }
+}
