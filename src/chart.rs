@@ -129,66 +129,77 @@ pub struct EndLabel {
     pub text: String,
 }
 
+/// What both charts share: their size, plot area, axes and year columns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axes {
+    pub frame: Frame,
+    pub plot: PlotArea,
+    pub y_ticks: Vec<AxisTick>,
+    pub x_ticks: Vec<AxisTick>,
+    pub columns: Vec<YearColumn>,
+}
+
 /// The stacked-area chart of spend by provider, $B.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpendChart {
-    pub frame: Frame,
-    pub plot: PlotArea,
+    pub axes: Axes,
     /// One closed path per provider, in [`Provider::ALL`] order.
     pub areas: [String; 4],
     /// For each year, the top edge of each provider's layer (y pixels), in [`Provider::ALL`]
     /// order: where the hover markers sit.
     pub layer_tops: Vec<[f64; 4]>,
-    pub y_ticks: Vec<AxisTick>,
-    pub x_ticks: Vec<AxisTick>,
-    pub columns: Vec<YearColumn>,
     pub end_labels: Vec<EndLabel>,
 }
 
 /// The line chart of each provider's share of spend, %.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShareChart {
-    pub frame: Frame,
-    pub plot: PlotArea,
+    pub axes: Axes,
     /// One open path per provider, in [`Provider::ALL`] order.
     pub lines: [String; 4],
     /// All of a provider's markers as one path, in [`Provider::ALL`] order.
     pub markers: [String; 4],
     /// For each year, each provider's point (y pixels), in [`Provider::ALL`] order.
     pub points: Vec<[f64; 4]>,
-    pub y_ticks: Vec<AxisTick>,
-    pub x_ticks: Vec<AxisTick>,
-    pub columns: Vec<YearColumn>,
     pub end_labels: Vec<EndLabel>,
 }
 
 /// Below this width the charts drop their end labels and rely on the legend.
 const END_LABEL_MIN_WIDTH: f64 = 520.0;
-/// Room on the right for end labels such as "Microsoft Azure 25%".
-const END_LABEL_ROOM: f64 = 132.0;
 /// Approximate advance of one character of the 12 px axis font.
 const CHAR_WIDTH: f64 = 7.0;
+/// The same for the bold end labels.
+const LABEL_CHAR_WIDTH: f64 = 7.4;
 /// Minimum vertical distance between two end labels.
 const LABEL_GAP: f64 = 14.0;
 /// Fewest pixels a year label needs before labels are thinned out.
 const YEAR_LABEL_ROOM: f64 = 38.0;
 
-fn plot_area(frame: Frame, y_labels: &[AxisTick]) -> PlotArea {
+/// Vertical extent of the plot inside a frame (it does not depend on the labels).
+fn plot_top_bottom(frame: Frame) -> (f64, f64) {
+    (10.0, frame.height - 26.0)
+}
+
+/// The plot area: room on the left for the widest tick label, on the right for the longest
+/// end label (if any).
+fn plot_area(frame: Frame, y_labels: &[AxisTick], end_labels: &[EndLabel]) -> PlotArea {
     let widest = y_labels
         .iter()
         .map(|tick| tick.label.chars().count())
         .max()
         .unwrap_or(1);
-    let right_room = if frame.width >= END_LABEL_MIN_WIDTH {
-        END_LABEL_ROOM
-    } else {
-        8.0
-    };
+    let longest = end_labels
+        .iter()
+        .map(|label| label.text.chars().count())
+        .max();
+    let right_room = longest.map_or(8.0, |chars| chars as f64 * LABEL_CHAR_WIDTH + 14.0);
+    let (top, bottom) = plot_top_bottom(frame);
     PlotArea {
         left: widest as f64 * CHAR_WIDTH + 10.0,
-        top: 10.0,
-        right: frame.width - right_room,
-        bottom: frame.height - 26.0,
+        top,
+        // Never let labels squeeze the plot below half the frame.
+        right: (frame.width - right_room).max(frame.width / 2.0),
+        bottom,
     }
 }
 
@@ -319,7 +330,29 @@ pub fn spend_chart(projection: &Projection, frame: Frame) -> SpendChart {
         },
         labels,
     );
-    let plot = plot_area(frame, &provisional);
+
+    // End labels for the layers thick enough to see in the last year; the legend still names
+    // the others. Their text decides the right margin, so they come before the plot area.
+    let (top, bottom) = plot_top_bottom(frame);
+    let pixels_per_billion = (bottom - top) / ticks.max;
+    let mut end_labels = Vec::new();
+    if frame.width >= END_LABEL_MIN_WIDTH {
+        if let Some(last) = projection.rows.last() {
+            for provider in Provider::ALL {
+                let spend = provider.spend(last);
+                if spend * pixels_per_billion >= 1.0 {
+                    end_labels.push(EndLabel {
+                        provider,
+                        x: 0.0,
+                        y: 0.0,
+                        text: provider.name().to_string() + " " + &format::billions(spend),
+                    });
+                }
+            }
+        }
+    }
+
+    let plot = plot_area(frame, &provisional, &end_labels);
     let y = LinearScale {
         domain: (0.0, ticks.max),
         range: (plot.bottom, plot.top),
@@ -359,37 +392,28 @@ pub fn spend_chart(projection: &Projection, frame: Frame) -> SpendChart {
         path.0
     });
 
-    let mut end_labels = Vec::new();
-    if frame.width >= END_LABEL_MIN_WIDTH {
-        if let (Some(last), Some(tops), Some(bottoms)) = (
-            projection.rows.last(),
-            layer_tops.last(),
-            layer_bottoms.last(),
-        ) {
-            for (i, provider) in Provider::ALL.iter().enumerate() {
-                let spend = provider.spend(last);
-                // A layer too thin to see gets no label; the legend still names it.
-                if bottoms[i] - tops[i] >= 1.0 {
-                    end_labels.push(EndLabel {
-                        provider: *provider,
-                        x: plot.right + 6.0,
-                        y: (tops[i] + bottoms[i]) / 2.0 + 4.0,
-                        text: provider.name().to_string() + " " + &format::billions(spend),
-                    });
-                }
-            }
-            spread_labels(&mut end_labels, &plot);
+    if let (Some(tops), Some(bottoms)) = (layer_tops.last(), layer_bottoms.last()) {
+        for label in &mut end_labels {
+            let i = Provider::ALL
+                .iter()
+                .position(|p| *p == label.provider)
+                .unwrap_or(0);
+            label.x = plot.right + 6.0;
+            label.y = (tops[i] + bottoms[i]) / 2.0 + 4.0;
         }
+        spread_labels(&mut end_labels, &plot);
     }
 
     SpendChart {
-        frame,
-        plot,
+        axes: Axes {
+            frame,
+            plot,
+            y_ticks: value_ticks(&ticks, &y, labels),
+            x_ticks: year_ticks(&columns, &plot),
+            columns,
+        },
         areas,
         layer_tops,
-        y_ticks: value_ticks(&ticks, &y, labels),
-        x_ticks: year_ticks(&columns, &plot),
-        columns,
         end_labels,
     }
 }
@@ -410,7 +434,22 @@ pub fn share_chart(projection: &Projection, frame: Frame) -> ShareChart {
         },
         labels,
     );
-    let plot = plot_area(frame, &provisional);
+    let mut end_labels = Vec::new();
+    if frame.width >= END_LABEL_MIN_WIDTH {
+        if let Some(last) = projection.rows.last() {
+            for provider in Provider::ALL {
+                end_labels.push(EndLabel {
+                    provider,
+                    x: 0.0,
+                    y: provider.share(last),
+                    text: provider.name().to_string()
+                        + " "
+                        + &format::percent(provider.share(last), 0),
+                });
+            }
+        }
+    }
+    let plot = plot_area(frame, &provisional, &end_labels);
     let y = LinearScale {
         domain: (0.0, 100.0),
         range: (plot.bottom, plot.top),
@@ -439,33 +478,33 @@ pub fn share_chart(projection: &Projection, frame: Frame) -> ShareChart {
         path.0
     });
 
-    let mut end_labels = Vec::new();
-    if frame.width >= END_LABEL_MIN_WIDTH {
-        if let Some(last) = projection.rows.last() {
-            for provider in Provider::ALL {
-                let share = provider.share(last);
-                end_labels.push(EndLabel {
-                    provider,
-                    x: plot.right + 8.0,
-                    y: y.map(share) + 4.0,
-                    text: provider.name().to_string() + " " + &format::percent(share, 0),
-                });
-            }
-            spread_labels(&mut end_labels, &plot);
-        }
+    for label in &mut end_labels {
+        // `y` held the share until the scale existed.
+        label.x = plot.right + 8.0;
+        label.y = y.map(label.y) + 4.0;
     }
+    spread_labels(&mut end_labels, &plot);
 
     ShareChart {
-        frame,
-        plot,
+        axes: Axes {
+            frame,
+            plot,
+            y_ticks: value_ticks(&ticks, &y, labels),
+            x_ticks: year_ticks(&columns, &plot),
+            columns,
+        },
         lines,
         markers,
         points,
-        y_ticks: value_ticks(&ticks, &y, labels),
-        x_ticks: year_ticks(&columns, &plot),
-        columns,
         end_labels,
     }
+}
+
+/// Path data for one marker of `shape` centred on (x, y): the legend draws these.
+pub fn marker_symbol(shape: Marker, x: f64, y: f64) -> String {
+    let mut path = PathData::new();
+    marker_path(&mut path, shape, x, y);
+    path.0
 }
 
 /// Appends one marker of `shape`, about 7 px across, centred on (x, y).
@@ -576,7 +615,7 @@ mod tests {
         let chart = spend_chart(&projection, Frame::for_width(800.0));
         let y = LinearScale {
             domain: (0.0, 80.0),
-            range: (chart.plot.bottom, chart.plot.top),
+            range: (chart.axes.plot.bottom, chart.axes.plot.top),
         };
         for (row, tops) in projection.rows.iter().zip(&chart.layer_tops) {
             // Each layer's top is the running sum; the last one is the year's total.
@@ -590,7 +629,9 @@ mod tests {
         // Microsoft's area starts at the baseline; everything stays inside the plot.
         for tops in &chart.layer_tops {
             for top in tops {
-                assert!(*top >= chart.plot.top - 1e-9 && *top <= chart.plot.bottom + 1e-9);
+                assert!(
+                    *top >= chart.axes.plot.top - 1e-9 && *top <= chart.axes.plot.bottom + 1e-9
+                );
             }
         }
         assert!(chart.areas[0].starts_with('M'));
@@ -610,17 +651,22 @@ mod tests {
         let commands = chart.areas[1].matches(['M', 'L']).count();
         assert_eq!(commands, 2 * projection.rows.len());
         let first_x = &chart.areas[1][1..chart.areas[1].find(',').unwrap_or(1)];
-        assert_eq!(first_x, format::fixed(chart.plot.left, 1));
+        assert_eq!(first_x, format::fixed(chart.axes.plot.left, 1));
     }
 
     #[test]
     fn axis_ticks_follow_the_data() {
         let projection = project(&Scenario::REPORT);
         let chart = spend_chart(&projection, Frame::for_width(800.0));
-        let labels: Vec<&str> = chart.y_ticks.iter().map(|t| t.label.as_str()).collect();
+        let labels: Vec<&str> = chart
+            .axes
+            .y_ticks
+            .iter()
+            .map(|t| t.label.as_str())
+            .collect();
         assert_eq!(labels, ["$0B", "$20B", "$40B", "$60B", "$80B"]);
-        assert_eq!(chart.y_ticks[0].position, chart.plot.bottom);
-        assert_eq!(chart.y_ticks[4].position, chart.plot.top);
+        assert_eq!(chart.axes.y_ticks[0].position, chart.axes.plot.bottom);
+        assert_eq!(chart.axes.y_ticks[4].position, chart.axes.plot.top);
         let mut bigger = Scenario::REPORT;
         bigger.spend_2027 = 200.0;
         bigger.growth_after_2027 = 150.0;
@@ -628,7 +674,7 @@ mod tests {
         // 200 × 2.5⁸ ≈ $305,000B in 2035: the axis rescales and groups its digits.
         let chart = spend_chart(&project(&bigger), Frame::for_width(800.0));
         assert_eq!(
-            chart.y_ticks.last().map(|t| t.label.as_str()),
+            chart.axes.y_ticks.last().map(|t| t.label.as_str()),
             Some("$400,000B")
         );
     }
@@ -639,13 +685,13 @@ mod tests {
             let mut scenario = Scenario::REPORT;
             scenario.last_year = 2035.0;
             let chart = spend_chart(&project(&scenario), Frame::for_width(width));
-            assert_eq!(chart.columns.len(), 12);
-            assert_eq!(chart.columns[0].left, chart.plot.left);
-            for pair in chart.columns.windows(2) {
+            assert_eq!(chart.axes.columns.len(), 12);
+            assert_eq!(chart.axes.columns[0].left, chart.axes.plot.left);
+            for pair in chart.axes.columns.windows(2) {
                 assert!((pair[0].left + pair[0].width - pair[1].left).abs() < 1e-9);
             }
-            let last = chart.columns[11];
-            assert!((last.left + last.width - chart.plot.right).abs() < 1e-9);
+            let last = chart.axes.columns[11];
+            assert!((last.left + last.width - chart.axes.plot.right).abs() < 1e-9);
         }
     }
 
@@ -655,11 +701,11 @@ mod tests {
         scenario.last_year = 2035.0;
         let projection = project(&scenario);
         let wide = spend_chart(&projection, Frame::for_width(1200.0));
-        assert_eq!(wide.x_ticks.len(), 12);
+        assert_eq!(wide.axes.x_ticks.len(), 12);
         let narrow = spend_chart(&projection, Frame::for_width(300.0));
-        assert!(narrow.x_ticks.len() < 12);
-        assert!(narrow.x_ticks.iter().any(|t| t.label == "2030"));
-        for pair in narrow.x_ticks.windows(2) {
+        assert!(narrow.axes.x_ticks.len() < 12);
+        assert!(narrow.axes.x_ticks.iter().any(|t| t.label == "2030"));
+        for pair in narrow.axes.x_ticks.windows(2) {
             assert!(pair[1].position - pair[0].position >= YEAR_LABEL_ROOM - 1e-9);
         }
     }
@@ -682,12 +728,27 @@ mod tests {
     }
 
     #[test]
+    fn end_labels_fit_inside_the_frame() {
+        let projection = project(&Scenario::REPORT);
+        for width in [520.0, 700.0, 1200.0] {
+            let frame = Frame::for_width(width);
+            let spend = spend_chart(&projection, frame);
+            let share = share_chart(&projection, frame);
+            for label in spend.end_labels.iter().chain(&share.end_labels) {
+                let right = label.x + label.text.chars().count() as f64 * LABEL_CHAR_WIDTH;
+                assert!(right <= frame.width, "{width}: {label:?}");
+                assert!(label.x > spend.axes.plot.left);
+            }
+        }
+    }
+
+    #[test]
     fn share_points_sit_on_the_percent_scale() {
         let projection = project(&Scenario::REPORT);
         let chart = share_chart(&projection, Frame::for_width(800.0));
         let y = LinearScale {
             domain: (0.0, 100.0),
-            range: (chart.plot.bottom, chart.plot.top),
+            range: (chart.axes.plot.bottom, chart.axes.plot.top),
         };
         let last = chart.points.last().copied().unwrap_or_default();
         assert!(

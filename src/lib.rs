@@ -10,3 +10,4 @@ pub mod providers;
 pub mod query;
 pub mod scenario;
 pub mod sources;
+pub mod summary;

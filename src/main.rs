@@ -1,1 +1,10 @@
-fn main() {}
+//! Entry point. The UI exists only in the browser build; on the host this binary is empty and
+//! `cargo test` exercises the pure core in `lib.rs` alone.
+
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    ui::start();
+}

@@ -1,0 +1,418 @@
+//! The two SVG charts: spend by provider (stacked areas) and provider shares (lines). All
+//! geometry comes from `chart.rs`; this module copies it into attributes. Elements are created
+//! once, in fixed slots (a tick, a year column, a label per slot), so moving a slider only
+//! rewrites attributes and text, never the element tree.
+
+use leptos::ev;
+use leptos::prelude::*;
+use stargate_calc::chart::{self, marker_symbol, Axes, EndLabel, Frame};
+use stargate_calc::format;
+use stargate_calc::model::{Projection, FIRST_YEAR};
+use stargate_calc::providers::Provider;
+use stargate_calc::summary::{share_chart_description, spend_chart_description};
+
+use super::state::Calculator;
+
+/// Years 2024..=2035: the most a projection shows.
+const YEAR_SLOTS: usize = 12;
+/// `nice_ticks` gives at most 11 values; the share axis 5.
+const TICK_SLOTS: usize = 12;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ChartKind {
+    Spend,
+    Share,
+}
+
+impl ChartKind {
+    fn id(self) -> &'static str {
+        match self {
+            ChartKind::Spend => "spend-chart",
+            ChartKind::Share => "share-chart",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            ChartKind::Spend => "Compute spend by provider, $B per year",
+            ChartKind::Share => "Each provider's share of compute spend, %",
+        }
+    }
+
+    fn describe(self, p: &Projection) -> String {
+        match self {
+            ChartKind::Spend => spend_chart_description(p),
+            ChartKind::Share => share_chart_description(p),
+        }
+    }
+
+    /// A provider's value in a year, as the readout prints it.
+    fn value_text(self, provider: Provider, p: &Projection, year: i32) -> String {
+        let Some(row) = p.row(year) else {
+            return format::NOT_A_NUMBER.to_string();
+        };
+        match self {
+            ChartKind::Spend => format::billions_exact(provider.spend(row)),
+            ChartKind::Share => format::percent(provider.share(row), 1),
+        }
+    }
+}
+
+#[component]
+pub fn Charts(calc: Calculator) -> impl IntoView {
+    let frame_ref = NodeRef::<leptos::html::Div>::new();
+    // Charts are drawn at their real pixel width, so text stays 12 px on a phone.
+    let measure = move || {
+        if let Some(element) = frame_ref.get_untracked() {
+            let width = f64::from(element.client_width());
+            if width > 0.0 && (width - calc.chart_width.get_untracked()).abs() >= 1.0 {
+                calc.chart_width.set(width);
+            }
+        }
+    };
+    frame_ref.on_load(move |_| measure());
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let spend = Memo::new(move |_| {
+        let frame = Frame::for_width(calc.chart_width.get());
+        calc.projection.with(|p| chart::spend_chart(p, frame))
+    });
+    let share = Memo::new(move |_| {
+        let frame = Frame::for_width(calc.chart_width.get());
+        calc.projection.with(|p| chart::share_chart(p, frame))
+    });
+
+    let spend_axes = Memo::new(move |_| spend.with(|g| g.axes.clone()));
+    let spend_labels = Memo::new(move |_| spend.with(|g| g.end_labels.clone()));
+    let share_axes = Memo::new(move |_| share.with(|g| g.axes.clone()));
+    let share_labels = Memo::new(move |_| share.with(|g| g.end_labels.clone()));
+
+    let areas = Provider::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, provider)| {
+            view! {
+                <path
+                    class="area"
+                    data-provider=provider.slug()
+                    fill=provider.colour()
+                    d=move || spend.with(|g| g.areas[i].clone())
+                />
+            }
+        })
+        .collect_view();
+    // Dots on each layer's top edge for the selected year.
+    let spend_dots = Provider::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, provider)| {
+            let y = move || {
+                let year = calc.selected_year.get()?;
+                let index = usize::try_from(year - FIRST_YEAR).ok()?;
+                spend.with(|g| Some((g.axes.columns.get(index)?.x, g.layer_tops.get(index)?[i])))
+            };
+            view! {
+                <circle
+                    class="hover-dot"
+                    r="4"
+                    fill=provider.colour()
+                    cx=move || y().map_or(String::new(), |(x, _)| format::fixed(x, 1))
+                    cy=move || y().map_or(String::new(), |(_, y)| format::fixed(y, 1))
+                    visibility=move || if y().is_some() { "visible" } else { "hidden" }
+                />
+            }
+        })
+        .collect_view();
+
+    let lines = Provider::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, provider)| {
+            view! {
+                <path
+                    class="line"
+                    data-provider=provider.slug()
+                    stroke=provider.colour()
+                    fill="none"
+                    d=move || share.with(|g| g.lines[i].clone())
+                />
+                <path
+                    class="markers"
+                    data-provider=provider.slug()
+                    fill=provider.colour()
+                    d=move || share.with(|g| g.markers[i].clone())
+                />
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="charts" node_ref=frame_ref>
+            {chart_figure(calc, ChartKind::Spend, spend_axes, spend_labels, (areas, spend_dots).into_any())}
+            {chart_figure(calc, ChartKind::Share, share_axes, share_labels, lines.into_any())}
+        </div>
+    }
+}
+
+/// One chart: title, readout (which doubles as the legend), and the SVG with axes, the data
+/// layers passed in, year columns for pointer and keyboard, and end labels.
+fn chart_figure(
+    calc: Calculator,
+    kind: ChartKind,
+    axes: Memo<Axes>,
+    labels: Memo<Vec<EndLabel>>,
+    layers: AnyView,
+) -> impl IntoView {
+    let id = kind.id();
+    let title_id = id.to_string() + "-title";
+    let desc_id = id.to_string() + "-desc";
+    let labelled_by = title_id.clone() + " " + &desc_id;
+    let frame = move || axes.with(|a| a.frame);
+    let view_box = move || {
+        let f = frame();
+        "0 0 ".to_string() + &format::fixed(f.width, 0) + " " + &format::fixed(f.height, 0)
+    };
+    // The year shown in the readout: the one pointed at, else the last one.
+    let shown_year = Memo::new(move |_| {
+        calc.selected_year
+            .get()
+            .unwrap_or_else(|| calc.projection.with(|p| p.last_year()))
+    });
+    let announcement = RwSignal::new(String::new());
+
+    let move_selection = move |delta: Option<i32>| {
+        let (first, last) = calc.projection.with(|p| (p.first_year(), p.last_year()));
+        let current = calc.selected_year.get_untracked().unwrap_or(last);
+        let next = match delta {
+            Some(step) => (current + step).clamp(first, last),
+            None => current,
+        };
+        calc.selected_year.set(Some(next));
+        let values: Vec<String> = Provider::ALL
+            .iter()
+            .map(|&p| {
+                p.name().to_string()
+                    + " "
+                    + &calc.projection.with(|pr| kind.value_text(p, pr, next))
+            })
+            .collect();
+        announcement.set(format::year(next) + ": " + &values.join(", "));
+    };
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        let (first, last) = calc
+            .projection
+            .with_untracked(|p| (p.first_year(), p.last_year()));
+        let delta = match ev.key().as_str() {
+            "ArrowLeft" | "ArrowDown" => -1,
+            "ArrowRight" | "ArrowUp" => 1,
+            "Home" => first - last,
+            "End" => last - first,
+            _ => return,
+        };
+        ev.prevent_default();
+        move_selection(Some(delta));
+    };
+
+    view! {
+        <figure id=id class="chart">
+            <figcaption class="chart-title">{kind.title()}</figcaption>
+            {readout(calc, kind, shown_year)}
+            <div
+                class="chart-frame"
+                data-chart-focus=""
+                tabindex="0"
+                role="group"
+                aria-label=kind.title().to_string()
+                    + ". Use the left and right arrow keys to read each year."
+                on:keydown=on_keydown
+                on:focus=move |_| move_selection(None)
+                on:blur=move |_| calc.selected_year.set(None)
+                on:pointerleave=move |_| calc.selected_year.set(None)
+            >
+                <svg
+                    role="img"
+                    aria-labelledby=labelled_by
+                    viewBox=view_box
+                    width=move || format::fixed(frame().width, 0)
+                    height=move || format::fixed(frame().height, 0)
+                >
+                    <title id=title_id>{kind.title()}</title>
+                    <desc id=desc_id>{move || calc.projection.with(|p| kind.describe(p))}</desc>
+                    {y_axis(axes)}
+                    {layers}
+                    {x_axis(axes)}
+                    {year_columns(calc, axes)}
+                    {end_labels(labels)}
+                </svg>
+            </div>
+            <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
+        </figure>
+    }
+}
+
+/// The readout above a chart: the year shown and each provider with its marker, name and
+/// value. It is the legend as well, so no provider is told apart by colour alone.
+fn readout(calc: Calculator, kind: ChartKind, year: Memo<i32>) -> impl IntoView {
+    let total = move || {
+        let y = year.get();
+        calc.projection
+            .with(|p| p.row(y).map(|row| format::billions_exact(row.total)))
+    };
+    view! {
+        <div class="readout">
+            <span class="readout-year">{move || format::year(year.get())}</span>
+            <ul class="legend">
+                {Provider::ALL
+                    .iter()
+                    .map(|&provider| {
+                        let value = move || {
+                            let y = year.get();
+                            calc.projection.with(|p| kind.value_text(provider, p, y))
+                        };
+                        view! {
+                            <li data-provider=provider.slug()>
+                                <svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+                                    <path
+                                        fill=provider.colour()
+                                        d=marker_symbol(provider.marker(), 7.0, 7.0)
+                                    />
+                                </svg>
+                                <span class="legend-name">{provider.name()}</span>
+                                <span class="legend-value">{value}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {(kind == ChartKind::Spend)
+                    .then(|| {
+                        view! {
+                            <li class="legend-total">
+                                <span class="legend-name">"Total"</span>
+                                <span class="legend-value">{total}</span>
+                            </li>
+                        }
+                    })}
+            </ul>
+        </div>
+    }
+}
+
+fn y_axis(axes: Memo<Axes>) -> impl IntoView {
+    (0..TICK_SLOTS)
+        .map(|slot| {
+            let tick =
+                move || axes.with(|a| a.y_ticks.get(slot).map(|t| (t.position, t.label.clone())));
+            let y = move || tick().map_or(String::new(), |(y, _)| format::fixed(y, 1));
+            let left = move || axes.with(|a| format::fixed(a.plot.left, 1));
+            let right = move || axes.with(|a| format::fixed(a.plot.right, 1));
+            let label_x = move || axes.with(|a| format::fixed(a.plot.left - 6.0, 1));
+            let visibility = move || {
+                if tick().is_some() {
+                    "visible"
+                } else {
+                    "hidden"
+                }
+            };
+            view! {
+                <g class="tick y-tick" visibility=visibility>
+                    <line class="gridline" x1=left x2=right y1=y y2=y />
+                    <text class="tick-label" x=label_x y=y dy="4" text-anchor="end">
+                        {move || tick().map(|(_, label)| label).unwrap_or_default()}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+fn x_axis(axes: Memo<Axes>) -> impl IntoView {
+    let baseline = move || axes.with(|a| format::fixed(a.plot.bottom, 1));
+    let left = move || axes.with(|a| format::fixed(a.plot.left, 1));
+    let right = move || axes.with(|a| format::fixed(a.plot.right, 1));
+    let ticks = (0..YEAR_SLOTS)
+        .map(|slot| {
+            let tick =
+                move || axes.with(|a| a.x_ticks.get(slot).map(|t| (t.position, t.label.clone())));
+            let x = move || tick().map_or(String::new(), |(x, _)| format::fixed(x, 1));
+            let y = move || axes.with(|a| format::fixed(a.plot.bottom + 18.0, 1));
+            let visibility = move || {
+                if tick().is_some() {
+                    "visible"
+                } else {
+                    "hidden"
+                }
+            };
+            view! {
+                <text class="tick-label x-tick" x=x y=y text-anchor="middle" visibility=visibility>
+                    {move || tick().map(|(_, label)| label).unwrap_or_default()}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        <line class="baseline" x1=left x2=right y1=baseline y2=baseline />
+        {ticks}
+    }
+}
+
+/// Transparent columns, one per year, that select their year under the pointer; and the
+/// guide line marking the selected year.
+fn year_columns(calc: Calculator, axes: Memo<Axes>) -> impl IntoView {
+    let guide_x = move || {
+        let year = calc.selected_year.get()?;
+        let index = usize::try_from(year - FIRST_YEAR).ok()?;
+        axes.with(|a| a.columns.get(index).map(|c| format::fixed(c.x, 1)))
+    };
+    let columns = (0..YEAR_SLOTS)
+        .map(|slot| {
+            let year = FIRST_YEAR + slot as i32;
+            let column = move || axes.with(|a| a.columns.get(slot).copied());
+            let top = move || axes.with(|a| format::fixed(a.plot.top, 1));
+            let height = move || axes.with(|a| format::fixed(a.plot.bottom - a.plot.top, 1));
+            view! {
+                <rect
+                    class="year-column"
+                    data-year=year
+                    x=move || column().map_or(String::new(), |c| format::fixed(c.left, 1))
+                    width=move || column().map_or("0".to_string(), |c| format::fixed(c.width, 1))
+                    y=top
+                    height=height
+                    visibility=move || if column().is_some() { "visible" } else { "hidden" }
+                    on:pointerenter=move |_| calc.selected_year.set(Some(year))
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <line
+            class="guide"
+            x1=move || guide_x().unwrap_or_default()
+            x2=move || guide_x().unwrap_or_default()
+            y1=move || axes.with(|a| format::fixed(a.plot.top, 1))
+            y2=move || axes.with(|a| format::fixed(a.plot.bottom, 1))
+            visibility=move || if guide_x().is_some() { "visible" } else { "hidden" }
+        />
+        {columns}
+    }
+}
+
+fn end_labels(labels: Memo<Vec<EndLabel>>) -> impl IntoView {
+    Provider::ALL
+        .iter()
+        .enumerate()
+        .map(|(slot, _)| {
+            let label = move || labels.with(|l| l.get(slot).cloned());
+            view! {
+                <text
+                    class="end-label"
+                    x=move || label().map_or(String::new(), |l| format::fixed(l.x, 1))
+                    y=move || label().map_or(String::new(), |l| format::fixed(l.y, 1))
+                    visibility=move || if label().is_some() { "visible" } else { "hidden" }
+                >
+                    {move || label().map(|l| l.text).unwrap_or_default()}
+                </text>
+            }
+        })
+        .collect_view()
+}

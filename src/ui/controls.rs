@@ -1,0 +1,139 @@
+//! The controls: one range slider per numeric input (the 2030 Stargate share as the large
+//! headline control), the ramp choice, and the reset button. Labels, ranges, units and the
+//! "assumption" tags all come from the input table in `scenario.rs`.
+
+use leptos::prelude::*;
+use stargate_calc::format;
+use stargate_calc::query::parse_decimal;
+use stargate_calc::scenario::{Input, Ramp, Scenario};
+
+use super::state::Calculator;
+
+/// The headline control, first and largest: the 2030 Stargate share.
+#[component]
+pub fn HeadlineControl(calc: Calculator) -> impl IntoView {
+    view! { <Slider calc input=Input::StargateShare2030 headline=true/> }
+}
+
+/// Every other input, grouped as the reader thinks of them.
+#[component]
+pub fn Assumptions(calc: Calculator) -> impl IntoView {
+    let report = [Input::Spend2024, Input::Spend2027];
+    let timing = [Input::GrowthAfter2027, Input::FirstStargateYear];
+    let suppliers = [
+        Input::MicrosoftCapacity2024,
+        Input::MicrosoftCapacityGrowth,
+        Input::OraclePartOfOverflow,
+        Input::StargateDiscount,
+    ];
+    let sliders = move |inputs: &[Input]| {
+        inputs
+            .iter()
+            .map(|&input| view! { <Slider calc input headline=false/> })
+            .collect_view()
+    };
+    view! {
+        <section class="panel assumptions" aria-labelledby="assumptions-title">
+            <h2 id="assumptions-title">"Change the assumptions"</h2>
+            <p class="panel-note">
+                "Figures from the report are marked as such; everything tagged "
+                <span class="tag">"assumption"</span>
+                " is ours."
+            </p>
+            <h3>"Spend, from the report"</h3>
+            {sliders(&report)}
+            <h3>"Growth and timing"</h3>
+            {sliders(&timing)}
+            <RampChoice calc/>
+            <h3>"Microsoft, Oracle and prices"</h3>
+            {sliders(&suppliers)}
+            <h3>"View"</h3>
+            <Slider calc input=Input::LastYear headline=false/>
+            <button
+                id="reset"
+                type="button"
+                class="button"
+                on:click=move |_| calc.scenario.set(Scenario::REPORT)
+            >
+                "Reset to the report's figures"
+            </button>
+        </section>
+    }
+}
+
+#[component]
+fn Slider(calc: Calculator, input: Input, headline: bool) -> impl IntoView {
+    let spec = input.spec();
+    let value = calc.input_value(input);
+    let id = "in-".to_string() + spec.key;
+    let help_id = id.clone() + "-help";
+    let output_id = spec.key.to_string() + "-value";
+    let on_input = move |ev: leptos::ev::Event| {
+        // A range input only ever reports a number; anything else is ignored, not trusted.
+        if let Some(number) = parse_decimal(&event_target_value(&ev)) {
+            calc.set_input(input, number);
+        }
+    };
+    view! {
+        <div class="control" class:headline-control=headline>
+            <div class="control-head">
+                <label for=id.clone()>{spec.label}</label>
+                {spec.assumption.then(|| view! { <span class="tag">"assumption"</span> })}
+                <output id=output_id for=id.clone() class="control-value">
+                    {move || format::input_value(value.get(), spec.unit)}
+                </output>
+            </div>
+            <input
+                type="range"
+                id=id
+                name=spec.key
+                min=format::canonical(spec.min)
+                max=format::canonical(spec.max)
+                step=format::canonical(spec.step)
+                prop:value=move || format::canonical(value.get())
+                aria-valuetext=move || format::input_value_spoken(value.get(), spec.unit)
+                aria-describedby=help_id.clone()
+                on:input=on_input
+            />
+            <div class="control-scale" aria-hidden="true">
+                <span>{format::input_value(spec.min, spec.unit)}</span>
+                <span>{format::input_value(spec.max, spec.unit)}</span>
+            </div>
+            <p class="help" id=help_id>{spec.help}</p>
+        </div>
+    }
+}
+
+#[component]
+fn RampChoice(calc: Calculator) -> impl IntoView {
+    let current = Memo::new(move |_| calc.scenario.with(|s| s.ramp));
+    view! {
+        <fieldset class="control ramp">
+            <legend>
+                "Shape of the move to Stargate "
+                <span class="tag">"assumption"</span>
+            </legend>
+            <div class="ramp-options">
+                {Ramp::ALL
+                    .into_iter()
+                    .map(|ramp| {
+                        view! {
+                            <label class="ramp-option">
+                                <input
+                                    type="radio"
+                                    name="ramp"
+                                    value=ramp.key()
+                                    prop:checked=move || current.get() == ramp
+                                    on:change=move |_| calc.scenario.update(|s| s.ramp = ramp)
+                                />
+                                <span class="ramp-name">{ramp.label()}</span>
+                                <span class="ramp-description">{ramp.description()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p class="help">"The report: \u{201c}the transition to Stargate will be gradual\u{201d}."</p>
+        </fieldset>
+    }
+}

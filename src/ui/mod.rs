@@ -1,0 +1,74 @@
+//! The browser UI: thin Leptos components that bind the core's signals to the DOM, one file per
+//! panel. `start` reads the URL once, builds the state and mounts the page into `#app`.
+
+mod charts;
+mod controls;
+mod figures;
+mod notice;
+mod sources;
+mod state;
+mod table;
+
+use leptos::prelude::*;
+use stargate_calc::query::parse_query;
+
+use charts::Charts;
+use controls::{Assumptions, HeadlineControl};
+use figures::{Headline, HeadlineFigures};
+use notice::QueryNotice;
+use sources::Sources;
+use state::Calculator;
+use table::DataTable;
+
+pub fn start() {
+    let search = window().location().search().unwrap_or_default();
+    let parsed = parse_query(&search);
+    let Some(root) = document().get_element_by_id("app") else {
+        return;
+    };
+    // Whatever index.html shows before the app arrives is replaced, not duplicated.
+    root.set_inner_html("");
+    let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
+        return;
+    };
+    leptos::mount::mount_to(root, move || {
+        let calc = Calculator::new(parsed.scenario, parsed.notes);
+        view! { <App calc/> }
+    })
+    .forget();
+}
+
+#[component]
+fn App(calc: Calculator) -> impl IntoView {
+    view! {
+        <header class="masthead">
+            <p class="kicker">"OpenAI \u{00b7} cloud compute \u{00b7} 2024\u{2013}2035"</p>
+            <h1>"From Azure to Stargate: where OpenAI's compute money goes"</h1>
+            <p class="deck">
+                "OpenAI expects three-quarters of its compute to come from Stargate by 2030. "
+                "Move the share, change the assumptions, and see what it means for Microsoft, "
+                "Oracle and the bill."
+            </p>
+        </header>
+        <QueryNotice calc/>
+        <div class="layout">
+            <div class="results">
+                <section class="hero" aria-label="The 2030 Stargate share and its result">
+                    <HeadlineControl calc/>
+                    <Headline calc/>
+                </section>
+                <Charts calc/>
+                <HeadlineFigures calc/>
+            </div>
+            <Assumptions calc/>
+        </div>
+        <DataTable calc/>
+        <Sources/>
+        <footer class="colophon">
+            <p>
+                "Everything is computed in your browser; nothing is sent anywhere. Facts are from "
+                "the report; everything tagged \u{201c}assumption\u{201d} is ours."
+            </p>
+        </footer>
+    }
+}

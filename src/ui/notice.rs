@@ -1,0 +1,30 @@
+//! The polite notice that says, once, what the URL asked for that was ignored or adjusted.
+
+use leptos::prelude::*;
+
+use super::state::Calculator;
+
+#[component]
+pub fn QueryNotice(calc: Calculator) -> impl IntoView {
+    move || {
+        calc.notes.with(|notes| {
+            (!notes.is_empty()).then(|| {
+                let items = notes.iter().map(|note| view! { <li>{note.message()}</li> }).collect_view();
+                view! {
+                    <div id="notice" class="notice" role="status">
+                        <p class="notice-title">"This link asked for a few things the calculator cannot show as written:"</p>
+                        <ul>{items}</ul>
+                        <button
+                            id="notice-dismiss"
+                            type="button"
+                            class="button button-quiet"
+                            on:click=move |_| calc.notes.set(Vec::new())
+                        >
+                            "Dismiss"
+                        </button>
+                    </div>
+                }
+            })
+        })
+    }
+}

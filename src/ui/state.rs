@@ -1,0 +1,43 @@
+//! The page's reactive state: one scenario signal, one memoised projection derived from it,
+//! and the little bits of view state the charts share. Every panel gets this `Copy` handle.
+
+use leptos::prelude::*;
+use stargate_calc::model::{project, Projection};
+use stargate_calc::query::QueryNote;
+use stargate_calc::scenario::{Input, Scenario};
+
+#[derive(Clone, Copy)]
+pub struct Calculator {
+    pub scenario: RwSignal<Scenario>,
+    /// Recomputed once per scenario change, whatever number of panels read it.
+    pub projection: Memo<Projection>,
+    /// The year the reader is pointing at or has moved to with the keyboard, in either chart.
+    pub selected_year: RwSignal<Option<i32>>,
+    /// Width available to each chart, CSS pixels.
+    pub chart_width: RwSignal<f64>,
+    /// What the URL asked for that was ignored or adjusted; emptied when dismissed.
+    pub notes: RwSignal<Vec<QueryNote>>,
+}
+
+impl Calculator {
+    pub fn new(scenario: Scenario, notes: Vec<QueryNote>) -> Self {
+        let scenario = RwSignal::new(scenario);
+        Calculator {
+            scenario,
+            projection: Memo::new(move |_| scenario.with(project)),
+            selected_year: RwSignal::new(None),
+            chart_width: RwSignal::new(640.0),
+            notes: RwSignal::new(notes),
+        }
+    }
+
+    /// One input's value, as a memo so a control re-renders only when its own value changes.
+    pub fn input_value(self, input: Input) -> Memo<f64> {
+        let scenario = self.scenario;
+        Memo::new(move |_| scenario.with(|s| s.get(input)))
+    }
+
+    pub fn set_input(self, input: Input, value: f64) {
+        self.scenario.update(|s| s.set(input, value));
+    }
+}
