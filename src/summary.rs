@@ -9,14 +9,17 @@ use crate::model::{
 use crate::providers::Provider;
 use crate::scenario::Scenario;
 
-/// One figure's value and sentence for the current scenario.
 /// "By 2030, OpenAI spends …": the result in one sentence.
 pub fn headline_sentence(f: &Figures) -> String {
-    let comparison = if f.microsoft_2030 > 0.0 {
-        let ratio = f.stargate_2030 / f.microsoft_2030;
-        ", ".to_string() + &format::multiple(ratio) + " its Azure spend."
-    } else {
+    let comparison = if f.microsoft_2030 <= 0.0 {
         ", and nothing on Azure.".to_string()
+    } else if f.stargate_2030 >= f.microsoft_2030 {
+        ", ".to_string()
+            + &format::multiple(f.stargate_2030 / f.microsoft_2030)
+            + " its Azure spend."
+    } else {
+        // Below parity a multiple such as 0.8 reads badly; compare in dollars instead.
+        ", against ".to_string() + &format::billions(f.microsoft_2030) + " on Azure."
     };
     "By 2030, OpenAI spends ".to_string()
         + &format::billions(f.total_2030)
@@ -26,6 +29,7 @@ pub fn headline_sentence(f: &Figures) -> String {
         + &comparison
 }
 
+/// One figure's value and sentence for the current scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FigureText {
     pub value: String,
@@ -331,6 +335,12 @@ mod tests {
         s.spend_2027 = 1.0;
         s.growth_after_2027 = 0.0;
         assert_eq!(text("funding-year", &s).value, "not by 2030");
+        s.stargate_share_2030 = 30.0;
+        let sentence = headline_sentence(&project(&s).figures);
+        assert!(
+            sentence.ends_with(" on Azure.") && sentence.contains(", against $"),
+            "{sentence}"
+        );
         s.microsoft_capacity_2024 = 0.0;
         assert_eq!(text("microsoft-change", &s).value, "n/a");
         assert!(headline_sentence(&project(&s).figures).ends_with("and nothing on Azure."));

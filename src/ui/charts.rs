@@ -17,6 +17,8 @@ use super::state::Calculator;
 const YEAR_SLOTS: usize = 12;
 /// `nice_ticks` gives at most 11 values; the share axis 5.
 const TICK_SLOTS: usize = 12;
+/// Coordinate given to an unused slot (which is also hidden): SVG rejects an empty length.
+const HIDDEN_AT: &str = "0";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ChartKind {
@@ -117,8 +119,8 @@ pub fn Charts(calc: Calculator) -> impl IntoView {
                     class="hover-dot"
                     r="4"
                     fill=provider.colour()
-                    cx=move || y().map_or(String::new(), |(x, _)| format::fixed(x, 1))
-                    cy=move || y().map_or(String::new(), |(_, y)| format::fixed(y, 1))
+                    cx=move || y().map_or(HIDDEN_AT.to_string(), |(x, _)| format::fixed(x, 1))
+                    cy=move || y().map_or(HIDDEN_AT.to_string(), |(_, y)| format::fixed(y, 1))
                     visibility=move || if y().is_some() { "visible" } else { "hidden" }
                 />
             }
@@ -303,7 +305,7 @@ fn y_axis(axes: Memo<Axes>) -> impl IntoView {
         .map(|slot| {
             let tick =
                 move || axes.with(|a| a.y_ticks.get(slot).map(|t| (t.position, t.label.clone())));
-            let y = move || tick().map_or(String::new(), |(y, _)| format::fixed(y, 1));
+            let y = move || tick().map_or(HIDDEN_AT.to_string(), |(y, _)| format::fixed(y, 1));
             let left = move || axes.with(|a| format::fixed(a.plot.left, 1));
             let right = move || axes.with(|a| format::fixed(a.plot.right, 1));
             let label_x = move || axes.with(|a| format::fixed(a.plot.left - 6.0, 1));
@@ -334,7 +336,7 @@ fn x_axis(axes: Memo<Axes>) -> impl IntoView {
         .map(|slot| {
             let tick =
                 move || axes.with(|a| a.x_ticks.get(slot).map(|t| (t.position, t.label.clone())));
-            let x = move || tick().map_or(String::new(), |(x, _)| format::fixed(x, 1));
+            let x = move || tick().map_or(HIDDEN_AT.to_string(), |(x, _)| format::fixed(x, 1));
             let y = move || axes.with(|a| format::fixed(a.plot.bottom + 18.0, 1));
             let visibility = move || {
                 if tick().is_some() {
@@ -374,7 +376,7 @@ fn year_columns(calc: Calculator, axes: Memo<Axes>) -> impl IntoView {
                 <rect
                     class="year-column"
                     data-year=year
-                    x=move || column().map_or(String::new(), |c| format::fixed(c.left, 1))
+                    x=move || column().map_or(HIDDEN_AT.to_string(), |c| format::fixed(c.left, 1))
                     width=move || column().map_or("0".to_string(), |c| format::fixed(c.width, 1))
                     y=top
                     height=height
@@ -387,8 +389,8 @@ fn year_columns(calc: Calculator, axes: Memo<Axes>) -> impl IntoView {
     view! {
         <line
             class="guide"
-            x1=move || guide_x().unwrap_or_default()
-            x2=move || guide_x().unwrap_or_default()
+            x1=move || guide_x().unwrap_or_else(|| HIDDEN_AT.to_string())
+            x2=move || guide_x().unwrap_or_else(|| HIDDEN_AT.to_string())
             y1=move || axes.with(|a| format::fixed(a.plot.top, 1))
             y2=move || axes.with(|a| format::fixed(a.plot.bottom, 1))
             visibility=move || if guide_x().is_some() { "visible" } else { "hidden" }
@@ -406,8 +408,8 @@ fn end_labels(labels: Memo<Vec<EndLabel>>) -> impl IntoView {
             view! {
                 <text
                     class="end-label"
-                    x=move || label().map_or(String::new(), |l| format::fixed(l.x, 1))
-                    y=move || label().map_or(String::new(), |l| format::fixed(l.y, 1))
+                    x=move || label().map_or(HIDDEN_AT.to_string(), |l| format::fixed(l.x, 1))
+                    y=move || label().map_or(HIDDEN_AT.to_string(), |l| format::fixed(l.y, 1))
                     visibility=move || if label().is_some() { "visible" } else { "hidden" }
                 >
                     {move || label().map(|l| l.text).unwrap_or_default()}
