@@ -137,15 +137,21 @@ fn write_fixed(out: &mut String, x: f64, decimals: u8, group: bool) {
     }
     let decimals = decimals.min(6);
     let scale = 10u64.pow(u32::from(decimals));
-    // Both casts are in range: |x| < 1e15 and scale ≤ 1e6 keep the product below 2^63.
-    let scaled = (x.abs() * scale as f64).round() as u64;
-    if x < 0.0 && scaled != 0 {
+    // Whole part and fraction separately: both exact below 1e15, so no digit is invented by
+    // scaling a large number. The casts are in range for the same reason.
+    let magnitude = x.abs();
+    let mut whole = magnitude.trunc() as u64;
+    let mut fraction = ((magnitude - magnitude.trunc()) * scale as f64).round() as u64;
+    if fraction >= scale {
+        whole += 1;
+        fraction -= scale;
+    }
+    if x < 0.0 && (whole != 0 || fraction != 0) {
         out.push('-');
     }
-    write_digits(out, scaled / scale, group);
+    write_digits(out, whole, group);
     if decimals > 0 {
         out.push('.');
-        let fraction = scaled % scale;
         let mut divisor = scale / 10;
         while divisor > 0 {
             out.push(char::from(b'0' + ((fraction / divisor) % 10) as u8));
@@ -186,6 +192,8 @@ mod tests {
         assert_eq!(fixed(59.95, 0), "60");
         assert_eq!(fixed(1234567.891, 1), "1234567.9");
         assert_eq!(fixed(0.05, 3), "0.050");
+        assert_eq!(fixed(999_999_999_999_999.0, 6), "999999999999999.000000");
+        assert_eq!(fixed(123_456_789_012.5, 6), "123456789012.500000");
     }
 
     #[test]
