@@ -1,0 +1,109 @@
+// Shared set-up for the browser suite: one static server and one headless Debian Chromium per
+// test file, pages that record every console error, page error and failed request.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DIST = resolve(REPO, process.env.DIST || 'dist');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Starts the server and the browser before the file's tests and stops them after.
+ * Returns an object whose fields are filled in once `before` has run.
+ */
+export function useBrowser({ headers } = {}) {
+  const env = {};
+  let profile;
+  before(async () => {
+    env.server = await serve(DIST, { headers });
+    profile = mkdtempSync(join(tmpdir(), 'stargate-chromium-'));
+    // A fresh profile per run; Playwright never downloads a browser: this is Debian's.
+    env.context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
+  });
+  after(async () => {
+    await env.context?.close();
+    await env.server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+  env.open = (path = '/', options) => openPage(env, path, options);
+  return env;
+}
+
+async function openPage(env, path, { width = 1280, height = 900 } = {}) {
+  const page = await env.context.newPage();
+  await page.setViewportSize({ width, height });
+  page.problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) page.problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(env.server.url + path);
+  await page.waitForSelector('#data-table tbody tr', { timeout: 15000 });
+  return page;
+}
+
+/** Fails if the page logged an error, threw, or had a request fail; then closes it. */
+export async function finish(page) {
+  const problems = page.problems;
+  await page.close();
+  assert.deepEqual(problems, [], 'the page reported errors');
+}
+
+/** The data table's body as rows of cell text. */
+export function readTable(page) {
+  return page.$$eval('#data-table tbody tr', (rows) =>
+    rows.map((row) => [...row.children].map((cell) => cell.textContent.trim())),
+  );
+}
+
+/** Moves a slider as a drag does: sets its value and fires `input` (no `change`). */
+export async function drag(page, name, value) {
+  await page.$eval(
+    `input[type=range][name="${name}"]`,
+    (input, v) => {
+      input.value = String(v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    value,
+  );
+  // Leptos applies DOM updates asynchronously: let a frame pass.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+}
+
+/** A headline figure's value and sentence. */
+export async function figure(page, name) {
+  const root = `[data-figure="${name}"]`;
+  return {
+    value: (await page.textContent(`${root} .figure-value`)).trim(),
+    sentence: (await page.textContent(`${root} .figure-sentence`)).trim(),
+  };
+}
+
+/** Parses "$1,234.5B", "5.6%", "4.0×" into a number. */
+export function number(text) {
+  return Number(text.replace(/[$,%×B]/g, ''));
+}
