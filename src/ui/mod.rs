@@ -59,10 +59,10 @@ fn App(calc: Calculator) -> impl IntoView {
                 </section>
                 <Charts calc/>
                 <HeadlineFigures calc/>
+                <DataTable calc/>
             </div>
             <Assumptions calc/>
         </div>
-        <DataTable calc/>
         <Sources/>
         <footer class="colophon">
             <p>
