@@ -171,7 +171,7 @@ fn write_digits(out: &mut String, mut n: u64, group: bool) {
             break;
         }
     }
-    for (printed, digit) in digits[..len].iter().rev().enumerate() {
+    for (printed, digit) in digits.iter().take(len).rev().enumerate() {
         if group && printed > 0 && (len - printed) % 3 == 0 {
             out.push(',');
         }

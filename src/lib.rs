@@ -11,3 +11,9 @@ pub mod query;
 pub mod scenario;
 pub mod sources;
 pub mod summary;
+
+/// `x` limited to `[min, max]`; NaN becomes `min`. Used instead of `f64::clamp`, whose
+/// argument check formats floats when it fails and so drags float printing into the wasm.
+pub(crate) fn clamp(x: f64, min: f64, max: f64) -> f64 {
+    x.max(min).min(max)
+}

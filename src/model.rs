@@ -93,7 +93,7 @@ pub fn growth_2024_2027(scenario: &Scenario) -> f64 {
 /// 2030 on.
 pub fn transition_progress(first_stargate_year: i32, year: i32) -> f64 {
     let span = f64::from(SHARE_TARGET_YEAR - first_stargate_year + 1);
-    (f64::from(year - first_stargate_year + 1) / span).clamp(0.0, 1.0)
+    crate::clamp(f64::from(year - first_stargate_year + 1) / span, 0.0, 1.0)
 }
 
 /// Runs the model. Inputs are sanitized first, so any `Scenario` gives a valid projection.

@@ -248,7 +248,7 @@ impl Input {
         if value.is_nan() {
             return spec.default;
         }
-        let mut clamped = value.clamp(spec.min, spec.max);
+        let mut clamped = crate::clamp(value, spec.min, spec.max);
         if spec.unit == Unit::Year {
             clamped = (clamped + 0.5).floor();
         }

