@@ -29,7 +29,7 @@ impl Frame {
         };
         Frame {
             width,
-            height: (width * 0.5).clamp(Frame::MIN.height, 320.0),
+            height: crate::clamp(width * 0.55, Frame::MIN.height, 320.0),
         }
     }
 }
@@ -139,27 +139,18 @@ pub struct Axes {
     pub columns: Vec<YearColumn>,
 }
 
-/// The stacked-area chart of spend by provider, $B.
+/// One drawn chart. Both charts share this shape (so the page binds them with the same code):
+/// the spend chart fills `series` as closed areas and leaves `markers` empty; the share chart
+/// draws `series` as lines with `markers` on each year.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SpendChart {
+pub struct Chart {
     pub axes: Axes,
-    /// One closed path per provider, in [`Provider::ALL`] order.
-    pub areas: [String; 4],
-    /// For each year, the top edge of each provider's layer (y pixels), in [`Provider::ALL`]
-    /// order: where the hover markers sit.
-    pub layer_tops: Vec<[f64; 4]>,
-    pub end_labels: Vec<EndLabel>,
-}
-
-/// The line chart of each provider's share of spend, %.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ShareChart {
-    pub axes: Axes,
-    /// One open path per provider, in [`Provider::ALL`] order.
-    pub lines: [String; 4],
-    /// All of a provider's markers as one path, in [`Provider::ALL`] order.
+    /// One path per provider, in [`Provider::ALL`] order.
+    pub series: [String; 4],
+    /// All of a provider's markers as one path, in [`Provider::ALL`] order (may be empty).
     pub markers: [String; 4],
-    /// For each year, each provider's point (y pixels), in [`Provider::ALL`] order.
+    /// For each year, the y pixel of each provider's point (the top edge of its layer in the
+    /// spend chart), in [`Provider::ALL`] order: where the hover dots sit.
     pub points: Vec<[f64; 4]>,
     pub end_labels: Vec<EndLabel>,
 }
@@ -273,7 +264,14 @@ fn value_ticks(ticks: &Ticks, y: &LinearScale, label: impl Fn(f64) -> String) ->
 /// Spreads labels apart so none sits closer than [`LABEL_GAP`] to the next, staying inside
 /// the plot where possible. Keeps their order from top to bottom.
 fn spread_labels(labels: &mut [EndLabel], plot: &PlotArea) {
-    labels.sort_by(|a, b| a.y.total_cmp(&b.y));
+    // Insertion sort: at most four labels, and std's stable sort weighs ~3 KB in the wasm.
+    for i in 1..labels.len() {
+        let mut j = i;
+        while j > 0 && labels[j - 1].y > labels[j].y {
+            labels.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let top = plot.top + 4.0;
     let bottom = plot.bottom - 2.0;
     let mut previous = f64::NEG_INFINITY;
@@ -314,7 +312,7 @@ impl PathData {
 }
 
 /// The spend chart for a projection drawn in `frame`.
-pub fn spend_chart(projection: &Projection, frame: Frame) -> SpendChart {
+pub fn spend_chart(projection: &Projection, frame: Frame) -> Chart {
     let data_max = projection
         .rows
         .iter()
@@ -404,7 +402,7 @@ pub fn spend_chart(projection: &Projection, frame: Frame) -> SpendChart {
         spread_labels(&mut end_labels, &plot);
     }
 
-    SpendChart {
+    Chart {
         axes: Axes {
             frame,
             plot,
@@ -412,14 +410,15 @@ pub fn spend_chart(projection: &Projection, frame: Frame) -> SpendChart {
             x_ticks: year_ticks(&columns, &plot),
             columns,
         },
-        areas,
-        layer_tops,
+        series: areas,
+        markers: Default::default(),
+        points: layer_tops,
         end_labels,
     }
 }
 
 /// The share chart for a projection drawn in `frame`.
-pub fn share_chart(projection: &Projection, frame: Frame) -> ShareChart {
+pub fn share_chart(projection: &Projection, frame: Frame) -> Chart {
     let ticks = Ticks {
         step: 25.0,
         max: 100.0,
@@ -485,7 +484,7 @@ pub fn share_chart(projection: &Projection, frame: Frame) -> ShareChart {
     }
     spread_labels(&mut end_labels, &plot);
 
-    ShareChart {
+    Chart {
         axes: Axes {
             frame,
             plot,
@@ -493,7 +492,7 @@ pub fn share_chart(projection: &Projection, frame: Frame) -> ShareChart {
             x_ticks: year_ticks(&columns, &plot),
             columns,
         },
-        lines,
+        series: lines,
         markers,
         points,
         end_labels,
@@ -617,7 +616,7 @@ mod tests {
             domain: (0.0, 80.0),
             range: (chart.axes.plot.bottom, chart.axes.plot.top),
         };
-        for (row, tops) in projection.rows.iter().zip(&chart.layer_tops) {
+        for (row, tops) in projection.rows.iter().zip(&chart.points) {
             // Each layer's top is the running sum; the last one is the year's total.
             let mut running = 0.0;
             for (i, provider) in Provider::ALL.iter().enumerate() {
@@ -627,15 +626,15 @@ mod tests {
             assert!((tops[3] - y.map(row.total)).abs() < 1e-6);
         }
         // Microsoft's area starts at the baseline; everything stays inside the plot.
-        for tops in &chart.layer_tops {
+        for tops in &chart.points {
             for top in tops {
                 assert!(
                     *top >= chart.axes.plot.top - 1e-9 && *top <= chart.axes.plot.bottom + 1e-9
                 );
             }
         }
-        assert!(chart.areas[0].starts_with('M'));
-        assert!(chart.areas.iter().all(|d| d.ends_with('Z')));
+        assert!(chart.series[0].starts_with('M'));
+        assert!(chart.series.iter().all(|d| d.ends_with('Z')));
     }
 
     #[test]
@@ -648,9 +647,9 @@ mod tests {
                 height: 200.0,
             },
         );
-        let commands = chart.areas[1].matches(['M', 'L']).count();
+        let commands = chart.series[1].matches(['M', 'L']).count();
         assert_eq!(commands, 2 * projection.rows.len());
-        let first_x = &chart.areas[1][1..chart.areas[1].find(',').unwrap_or(1)];
+        let first_x = &chart.series[1][1..chart.series[1].find(',').unwrap_or(1)];
         assert_eq!(first_x, format::fixed(chart.axes.plot.left, 1));
     }
 
@@ -755,7 +754,10 @@ mod tests {
             (last[1] - y.map(75.0)).abs() < 1e-6,
             "Stargate reaches 75% in 2030"
         );
-        assert_eq!(chart.lines.iter().filter(|d| d.starts_with('M')).count(), 4);
+        assert_eq!(
+            chart.series.iter().filter(|d| d.starts_with('M')).count(),
+            4
+        );
         assert_eq!(chart.markers[0].matches('M').count(), projection.rows.len());
     }
 

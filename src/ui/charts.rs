@@ -5,7 +5,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use stargate_calc::chart::{self, marker_symbol, Axes, EndLabel, Frame};
+use stargate_calc::chart::{self, marker_symbol, Axes, Chart, EndLabel, Frame};
 use stargate_calc::format;
 use stargate_calc::model::{Projection, FIRST_YEAR};
 use stargate_calc::providers::Provider;
@@ -85,87 +85,72 @@ pub fn Charts(calc: Calculator) -> impl IntoView {
         calc.projection.with(|p| chart::share_chart(p, frame))
     });
 
-    let spend_axes = Memo::new(move |_| spend.with(|g| g.axes.clone()));
-    let spend_labels = Memo::new(move |_| spend.with(|g| g.end_labels.clone()));
-    let share_axes = Memo::new(move |_| share.with(|g| g.axes.clone()));
-    let share_labels = Memo::new(move |_| share.with(|g| g.end_labels.clone()));
+    view! {
+        <div class="charts" node_ref=frame_ref>
+            {chart_figure(calc, ChartKind::Spend, spend)}
+            {chart_figure(calc, ChartKind::Share, share)}
+        </div>
+    }
+}
 
-    let areas = Provider::ALL
+/// The data of one chart: per provider, its area (spend) or its line and markers (share), and
+/// a dot on its point for the selected year. Both charts bind the same [`Chart`] fields; only
+/// the way a series path is painted differs.
+fn series(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl IntoView {
+    let paths = Provider::ALL
         .iter()
         .enumerate()
-        .map(|(i, provider)| {
-            view! {
-                <path
-                    class="area"
-                    data-provider=provider.slug()
-                    fill=provider.colour()
-                    d=move || spend.with(|g| g.areas[i].clone())
-                />
+        .map(move |(i, provider)| {
+            let d = move || chart.with(|c| c.series[i].clone());
+            let markers = move || chart.with(|c| c.markers[i].clone());
+            match kind {
+                ChartKind::Spend => view! {
+                    <path class="area" data-provider=provider.slug() fill=provider.colour() d=d />
+                }
+                .into_any(),
+                ChartKind::Share => view! {
+                    <path
+                        class="line"
+                        data-provider=provider.slug()
+                        stroke=provider.colour()
+                        fill="none"
+                        d=d
+                    />
+                    <path class="markers" data-provider=provider.slug() fill=provider.colour() d=markers />
+                }
+                .into_any(),
             }
         })
         .collect_view();
-    // Dots on each layer's top edge for the selected year.
-    let spend_dots = Provider::ALL
+    let dots = Provider::ALL
         .iter()
         .enumerate()
-        .map(|(i, provider)| {
-            let y = move || {
+        .map(move |(i, provider)| {
+            let point = move || {
                 let year = calc.selected_year.get()?;
                 let index = usize::try_from(year - FIRST_YEAR).ok()?;
-                spend.with(|g| Some((g.axes.columns.get(index)?.x, g.layer_tops.get(index)?[i])))
+                chart.with(|c| Some((c.axes.columns.get(index)?.x, c.points.get(index)?[i])))
             };
             view! {
                 <circle
                     class="hover-dot"
                     r="4"
                     fill=provider.colour()
-                    cx=move || y().map_or(HIDDEN_AT.to_string(), |(x, _)| format::fixed(x, 1))
-                    cy=move || y().map_or(HIDDEN_AT.to_string(), |(_, y)| format::fixed(y, 1))
-                    visibility=move || if y().is_some() { "visible" } else { "hidden" }
+                    cx=move || point().map_or(HIDDEN_AT.to_string(), |(x, _)| format::fixed(x, 1))
+                    cy=move || point().map_or(HIDDEN_AT.to_string(), |(_, y)| format::fixed(y, 1))
+                    visibility=move || if point().is_some() { "visible" } else { "hidden" }
                 />
             }
         })
         .collect_view();
-
-    let lines = Provider::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, provider)| {
-            view! {
-                <path
-                    class="line"
-                    data-provider=provider.slug()
-                    stroke=provider.colour()
-                    fill="none"
-                    d=move || share.with(|g| g.lines[i].clone())
-                />
-                <path
-                    class="markers"
-                    data-provider=provider.slug()
-                    fill=provider.colour()
-                    d=move || share.with(|g| g.markers[i].clone())
-                />
-            }
-        })
-        .collect_view();
-
-    view! {
-        <div class="charts" node_ref=frame_ref>
-            {chart_figure(calc, ChartKind::Spend, spend_axes, spend_labels, (areas, spend_dots).into_any())}
-            {chart_figure(calc, ChartKind::Share, share_axes, share_labels, lines.into_any())}
-        </div>
-    }
+    (paths, dots)
 }
 
 /// One chart: title, readout (which doubles as the legend), and the SVG with axes, the data
-/// layers passed in, year columns for pointer and keyboard, and end labels.
-fn chart_figure(
-    calc: Calculator,
-    kind: ChartKind,
-    axes: Memo<Axes>,
-    labels: Memo<Vec<EndLabel>>,
-    layers: AnyView,
-) -> impl IntoView {
+/// series, year columns for pointer and keyboard, and end labels.
+fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl IntoView {
+    let axes = Memo::new(move |_| chart.with(|c| c.axes.clone()));
+    let labels = Memo::new(move |_| chart.with(|c| c.end_labels.clone()));
     let id = kind.id();
     let title_id = id.to_string() + "-title";
     let desc_id = id.to_string() + "-desc";
@@ -242,7 +227,7 @@ fn chart_figure(
                     <title id=title_id>{kind.title()}</title>
                     <desc id=desc_id>{move || calc.projection.with(|p| kind.describe(p))}</desc>
                     {y_axis(axes)}
-                    {layers}
+                    {series(calc, kind, chart)}
                     {x_axis(axes)}
                     {year_columns(calc, axes)}
                     {end_labels(labels)}
