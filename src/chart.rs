@@ -3,8 +3,52 @@
 //! pixel goes is decided (and tested) here.
 
 use crate::format;
-use crate::model::{Projection, SHARE_TARGET_YEAR};
+use crate::model::{Projection, YearRow, SHARE_TARGET_YEAR};
 use crate::providers::{Marker, Provider};
+
+/// The page's two charts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    /// Spend by provider per year, stacked areas, $B.
+    Spend,
+    /// Each provider's share of spend per year, lines, %.
+    Share,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 2] = [ChartKind::Spend, ChartKind::Share];
+
+    /// The chart's element id on the page (`<figure id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Spend => "spend-chart",
+            ChartKind::Share => "share-chart",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ChartKind::Spend => "Compute spend by provider, $B per year",
+            ChartKind::Share => "Each provider\u{2019}s share of compute spend, %",
+        }
+    }
+
+    /// The chart's geometry for a projection drawn in `frame`.
+    pub fn draw(self, projection: &Projection, frame: Frame) -> Chart {
+        match self {
+            ChartKind::Spend => spend_chart(projection, frame),
+            ChartKind::Share => share_chart(projection, frame),
+        }
+    }
+
+    /// A provider's value in a year as the chart's readout and legend print it.
+    pub fn value_text(self, provider: Provider, row: &YearRow) -> String {
+        match self {
+            ChartKind::Spend => format::billions_exact(provider.spend(row)),
+            ChartKind::Share => format::percent(provider.share(row), 1),
+        }
+    }
+}
 
 /// Size of a chart in CSS pixels (the SVG's viewBox is the same, so 1 unit is 1 pixel).
 #[derive(Clone, Copy, Debug, PartialEq)]

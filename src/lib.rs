@@ -4,8 +4,11 @@
 //! The browser UI lives in `src/ui/` and is compiled for wasm32 only.
 
 pub mod chart;
+pub mod embed;
+pub mod export;
 pub mod format;
 pub mod model;
+pub mod presets;
 pub mod providers;
 pub mod query;
 pub mod scenario;

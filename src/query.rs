@@ -1,7 +1,9 @@
-//! The query-string format: the one module that reads (and, later, writes) a scenario in a URL.
-//! Reading follows MODEL.md: decoded as `URLSearchParams` does, first occurrence of a key wins,
-//! unknown keys ignored, a strict decimal grammar, out-of-range values clamped, years rounded.
-//! Everything ignored or adjusted becomes a [`QueryNote`] the page shows once.
+//! The query-string format: the one module that reads and writes a scenario (and how the page
+//! is shown) in a URL. Reading follows MODEL.md: decoded as `URLSearchParams` does, first
+//! occurrence of a key wins, unknown keys ignored, a strict decimal grammar, out-of-range values
+//! clamped, years rounded. Everything ignored or adjusted becomes a [`QueryNote`] the page shows
+//! once. Writing gives the shortest link that reads back as the same scenario: only values that
+//! differ from the defaults, in canonical form.
 
 use crate::format;
 use crate::scenario::{Input, Ramp, Scenario, Unit};
@@ -29,12 +31,62 @@ pub enum QueryNote {
     Repeated { key: String },
     /// A key the calculator does not know.
     UnknownKey { key: String },
+    /// `embed` or `theme` had a value other than its words; the default was used.
+    UnknownViewValue { key: &'static str, given: String },
 }
+
+/// The page's colour theme (`theme=`): `auto` follows the reader's system setting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The word used in the URL; part of the public embedding API.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_key(word: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|theme| theme.key() == word)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Auto => "Auto",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+}
+
+/// How the page is shown, as opposed to what it computes: the compact embed and the theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ViewOptions {
+    /// `embed=1`: the compact calculator for an iframe in a blog post.
+    pub embed: bool,
+    pub theme: Theme,
+}
+
+/// URL key of the embed mode (`embed=1`).
+pub const EMBED_KEY: &str = "embed";
+/// URL key of the colour theme (`theme=dark`).
+pub const THEME_KEY: &str = "theme";
 
 /// A scenario read from a URL, with what was ignored or adjusted on the way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParsedQuery {
     pub scenario: Scenario,
+    pub view: ViewOptions,
     pub notes: Vec<QueryNote>,
 }
 
@@ -45,6 +97,7 @@ const QUOTE_LIMIT: usize = 24;
 pub fn parse_query(query: &str) -> ParsedQuery {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut scenario = Scenario::REPORT;
+    let mut view = ViewOptions::default();
     let mut notes = Vec::new();
     let mut seen: Vec<String> = Vec::new();
 
@@ -57,19 +110,76 @@ pub fn parse_query(query: &str) -> ParsedQuery {
         }
         seen.push(key.clone());
 
-        if key == "ramp" {
+        if key == RAMP_KEY {
             match Ramp::from_key(&value) {
                 Some(ramp) => scenario.ramp = ramp,
                 None => notes.push(QueryNote::UnknownRamp { given: value }),
             }
         } else if let Some(input) = Input::from_key(&key) {
             read_number(&mut scenario, &mut notes, input, value);
+        } else if key == EMBED_KEY {
+            match value.as_str() {
+                "1" => view.embed = true,
+                "0" => view.embed = false,
+                _ => notes.push(QueryNote::UnknownViewValue {
+                    key: EMBED_KEY,
+                    given: value,
+                }),
+            }
+        } else if key == THEME_KEY {
+            match Theme::from_key(&value) {
+                Some(theme) => view.theme = theme,
+                None => notes.push(QueryNote::UnknownViewValue {
+                    key: THEME_KEY,
+                    given: value,
+                }),
+            }
         } else {
             notes.push(QueryNote::UnknownKey { key });
         }
     }
-    ParsedQuery { scenario, notes }
+    ParsedQuery {
+        scenario,
+        view,
+        notes,
+    }
 }
+
+/// The query string (without `?`) for a scenario and view: only what differs from the
+/// defaults, each value in canonical form (`sg=60`, not `sg=60.000`), in MODEL.md's order.
+/// Empty for the report's scenario in the default view. [`parse_query`] reads it back as the
+/// same scenario for every value with at most six decimals (every slider value).
+pub fn encode_query(scenario: &Scenario, view: ViewOptions) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    let clean = scenario.sanitized();
+    for input in Input::ALL {
+        let value = clean.get(input);
+        if value != input.spec().default {
+            pairs.push((input.spec().key, format::canonical(value)));
+        }
+        // `ramp` sits after the first Stargate year, as in MODEL.md's table.
+        if input == Input::FirstStargateYear && clean.ramp != Ramp::DEFAULT {
+            pairs.push((RAMP_KEY, clean.ramp.key().to_string()));
+        }
+    }
+    if view.embed {
+        pairs.push((EMBED_KEY, "1".to_string()));
+    }
+    if view.theme != Theme::Auto {
+        pairs.push((THEME_KEY, view.theme.key().to_string()));
+    }
+    let mut query = String::new();
+    for (key, value) in pairs {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query = query + key + "=" + &value;
+    }
+    query
+}
+
+/// URL key of the ramp (the one input that is a word, not a number).
+pub const RAMP_KEY: &str = "ramp";
 
 fn read_number(scenario: &mut Scenario, notes: &mut Vec<QueryNote>, input: Input, given: String) {
     let Some(number) = parse_decimal(&given) else {
@@ -331,6 +441,21 @@ impl QueryNote {
                     + &quote(key)
                     + "\u{201d} is not a setting of this calculator and was ignored."
             }
+            QueryNote::UnknownViewValue { key, given } => {
+                let words = if *key == EMBED_KEY {
+                    "1 or 0".to_string()
+                } else {
+                    let words: Vec<&str> = Theme::ALL.iter().map(|theme| theme.key()).collect();
+                    words.join(", ")
+                };
+                "\u{201c}".to_string()
+                    + key
+                    + "\u{201d} must be "
+                    + &words
+                    + "; the link's "
+                    + &quote(given)
+                    + " was ignored."
+            }
         }
     }
 }
@@ -588,5 +713,58 @@ mod tests {
                 assert!(message.ends_with('.'), "{message}");
             }
         }
+    }
+
+    #[test]
+    fn writes_only_what_differs_from_the_defaults_in_canonical_form() {
+        assert_eq!(encode_query(&Scenario::REPORT, ViewOptions::default()), "");
+        let mut s = Scenario::REPORT;
+        s.stargate_share_2030 = 60.0;
+        assert_eq!(encode_query(&s, ViewOptions::default()), "sg=60");
+        s.ramp = Ramp::Late;
+        s.first_stargate_year = 2027.0;
+        s.growth_after_2027 = 62.5;
+        s.last_year = 2035.0;
+        let view = ViewOptions {
+            embed: true,
+            theme: Theme::Dark,
+        };
+        assert_eq!(
+            encode_query(&s, view),
+            "sg=60&g=62.5&y0=2027&ramp=late&h=2035&embed=1&theme=dark"
+        );
+        // Out-of-range values are written as the page uses them.
+        s.stargate_share_2030 = 250.0;
+        assert!(encode_query(&s, ViewOptions::default()).starts_with("sg=100&"));
+    }
+
+    #[test]
+    fn what_is_written_reads_back_the_same() {
+        let parsed = parse("?sg=40.5&s24=6&s27=25.5&g=30&y0=2027&ramp=early&mc=8&mg=50&ora=10&disc=30&h=2035&embed=1&theme=light");
+        assert!(parsed.notes.is_empty());
+        let again = parse(&encode_query(&parsed.scenario, parsed.view));
+        assert_eq!(again, parsed);
+    }
+
+    #[test]
+    fn view_options_are_read_and_bad_words_noted() {
+        let parsed = parse("embed=1&theme=dark");
+        assert_eq!(
+            parsed.view,
+            ViewOptions {
+                embed: true,
+                theme: Theme::Dark
+            }
+        );
+        assert!(parsed.notes.is_empty());
+        assert!(!parse("embed=0").view.embed);
+        let bad = parse("embed=yes&theme=Dark");
+        assert_eq!(bad.view, ViewOptions::default());
+        assert_eq!(bad.notes.len(), 2);
+        assert_eq!(
+            bad.notes[1].message(),
+            "\u{201c}theme\u{201d} must be auto, light, dark; the link's Dark was ignored."
+        );
+        assert!(bad.notes[0].message().contains("1 or 0"));
     }
 }

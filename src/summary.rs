@@ -1,6 +1,7 @@
 //! The words around the numbers: the headline sentence and, for each of MODEL.md's headline
 //! figures, its value as shown and one plain sentence saying what it means in this scenario.
 
+use crate::chart::ChartKind;
 use crate::format;
 use crate::model::{
     Figures, Projection, COMMITMENT_YEARS, FIRST_YEAR, FUNDING_RAISED, SHARE_TARGET_YEAR,
@@ -96,6 +97,14 @@ pub const FIGURES: [HeadlineFigure; 9] = [
         text: commitment_share,
     },
 ];
+
+/// Text alternative for a chart (its SVG `<desc>`).
+pub fn chart_description(kind: ChartKind, p: &Projection) -> String {
+    match kind {
+        ChartKind::Spend => spend_chart_description(p),
+        ChartKind::Share => share_chart_description(p),
+    }
+}
 
 /// Text alternative for the spend chart (its SVG `<desc>`).
 pub fn spend_chart_description(p: &Projection) -> String {

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use stargate_calc::format;
 use stargate_calc::model::{project, Projection};
-use stargate_calc::query::{parse_decimal, parse_query};
+use stargate_calc::query::{encode_query, parse_decimal, parse_query, Theme, ViewOptions};
 use stargate_calc::scenario::{Input, Ramp, Scenario};
 
 fn ramp() -> impl Strategy<Value = Ramp> {
@@ -27,6 +27,21 @@ fn scenario_in_range() -> impl Strategy<Value = Scenario> {
     (values, ramp()).prop_map(|(values, ramp)| {
         let mut scenario = Scenario::REPORT;
         for (input, value) in Input::ALL.iter().zip(values) {
+            scenario.set(*input, value);
+        }
+        scenario.ramp = ramp;
+        scenario
+    })
+}
+
+/// A scenario a reader can reach with the sliders: every value on its input's step grid.
+fn scenario_on_slider_steps() -> impl Strategy<Value = Scenario> {
+    (prop::collection::vec(0u32..=2000, Input::ALL.len()), ramp()).prop_map(|(steps, ramp)| {
+        let mut scenario = Scenario::REPORT;
+        for (input, k) in Input::ALL.iter().zip(steps) {
+            let spec = input.spec();
+            // Every step is a multiple of 0.1; round away the float error of k × step.
+            let value = ((spec.min + f64::from(k) * spec.step).min(spec.max) * 10.0).round() / 10.0;
             scenario.set(*input, value);
         }
         scenario.ramp = ramp;
@@ -183,6 +198,23 @@ proptest! {
         let value = (value * 10.0).round() / 10.0;
         let parsed = parse_query(&(spec.key.to_string() + "=" + &format::canonical(value)));
         prop_assert_eq!(parsed.scenario.get(input), input.sanitize(value));
+    }
+
+    #[test]
+    fn a_written_link_reads_back_as_the_same_scenario_and_view(
+        scenario in scenario_on_slider_steps(),
+        embed in any::<bool>(),
+        theme in prop::sample::select(Theme::ALL.to_vec()),
+    ) {
+        let view = ViewOptions { embed, theme };
+        let query = encode_query(&scenario, view);
+        let parsed = parse_query(&query);
+        prop_assert_eq!(parsed.scenario, scenario, "{}", query);
+        prop_assert_eq!(parsed.view, view);
+        prop_assert!(parsed.notes.is_empty());
+        // Canonical: nothing written twice, no trailing zeros, no default values.
+        prop_assert!(!query.contains(".0&") && !query.ends_with(".0"), "{}", query);
+        prop_assert_eq!(query.is_empty(), scenario == Scenario::REPORT && view == ViewOptions::default());
     }
 
     #[test]
