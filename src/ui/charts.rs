@@ -5,11 +5,11 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use stargate_calc::chart::{self, marker_symbol, Axes, Chart, EndLabel, Frame};
+use stargate_calc::chart::{marker_symbol, Axes, Chart, ChartKind, EndLabel, Frame};
 use stargate_calc::format;
 use stargate_calc::model::{Projection, FIRST_YEAR};
 use stargate_calc::providers::Provider;
-use stargate_calc::summary::{share_chart_description, spend_chart_description};
+use stargate_calc::summary::chart_description;
 
 use super::state::Calculator;
 
@@ -20,48 +20,17 @@ const TICK_SLOTS: usize = 12;
 /// Coordinate given to an unused slot (which is also hidden): SVG rejects an empty length.
 const HIDDEN_AT: &str = "0";
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ChartKind {
-    Spend,
-    Share,
+/// A provider's value in `year` as the readout prints it.
+fn value_in(kind: ChartKind, provider: Provider, projection: &Projection, year: i32) -> String {
+    projection.row(year).map_or_else(
+        || format::NOT_A_NUMBER.to_string(),
+        |row| kind.value_text(provider, row),
+    )
 }
 
-impl ChartKind {
-    fn id(self) -> &'static str {
-        match self {
-            ChartKind::Spend => "spend-chart",
-            ChartKind::Share => "share-chart",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            ChartKind::Spend => "Compute spend by provider, $B per year",
-            ChartKind::Share => "Each provider's share of compute spend, %",
-        }
-    }
-
-    fn describe(self, p: &Projection) -> String {
-        match self {
-            ChartKind::Spend => spend_chart_description(p),
-            ChartKind::Share => share_chart_description(p),
-        }
-    }
-
-    /// A provider's value in a year, as the readout prints it.
-    fn value_text(self, provider: Provider, p: &Projection, year: i32) -> String {
-        let Some(row) = p.row(year) else {
-            return format::NOT_A_NUMBER.to_string();
-        };
-        match self {
-            ChartKind::Spend => format::billions_exact(provider.spend(row)),
-            ChartKind::Share => format::percent(provider.share(row), 1),
-        }
-    }
-}
-
+/// Both charts, or (`share=false`, the embed) the spend chart alone.
 #[component]
-pub fn Charts(calc: Calculator) -> impl IntoView {
+pub fn Charts(calc: Calculator, #[prop(default = true)] share: bool) -> impl IntoView {
     let frame_ref = NodeRef::<leptos::html::Div>::new();
     // Charts are drawn at their real pixel width, so text stays 12 px on a phone.
     let measure = move || {
@@ -78,17 +47,17 @@ pub fn Charts(calc: Calculator) -> impl IntoView {
 
     let spend = Memo::new(move |_| {
         let frame = Frame::for_width(calc.chart_width.get());
-        calc.projection.with(|p| chart::spend_chart(p, frame))
+        calc.projection.with(|p| ChartKind::Spend.draw(p, frame))
     });
-    let share = Memo::new(move |_| {
+    let share_chart = Memo::new(move |_| {
         let frame = Frame::for_width(calc.chart_width.get());
-        calc.projection.with(|p| chart::share_chart(p, frame))
+        calc.projection.with(|p| ChartKind::Share.draw(p, frame))
     });
 
     view! {
         <div class="charts" node_ref=frame_ref>
             {chart_figure(calc, ChartKind::Spend, spend)}
-            {chart_figure(calc, ChartKind::Share, share)}
+            {share.then(|| chart_figure(calc, ChartKind::Share, share_chart))}
         </div>
     }
 }
@@ -103,22 +72,16 @@ fn series(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl IntoVie
         .map(move |(i, provider)| {
             let d = move || chart.with(|c| c.series[i].clone());
             let markers = move || chart.with(|c| c.markers[i].clone());
-            match kind {
-                ChartKind::Spend => view! {
-                    <path class="area" data-provider=provider.slug() fill=provider.colour() d=d />
-                }
-                .into_any(),
-                ChartKind::Share => view! {
-                    <path
-                        class="line"
-                        data-provider=provider.slug()
-                        stroke=provider.colour()
-                        fill="none"
-                        d=d
-                    />
+            // Areas are filled; lines are stroked and carry a marker per year.
+            let (class, fill) = match kind {
+                ChartKind::Spend => ("area", provider.colour()),
+                ChartKind::Share => ("line", "none"),
+            };
+            view! {
+                <path class=class data-provider=provider.slug() fill=fill stroke=provider.colour() d=d />
+                {(kind == ChartKind::Share).then(|| view! {
                     <path class="markers" data-provider=provider.slug() fill=provider.colour() d=markers />
-                }
-                .into_any(),
+                })}
             }
         })
         .collect_view();
@@ -179,9 +142,7 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
         let values: Vec<String> = Provider::ALL
             .iter()
             .map(|&p| {
-                p.name().to_string()
-                    + " "
-                    + &calc.projection.with(|pr| kind.value_text(p, pr, next))
+                p.name().to_string() + " " + &calc.projection.with(|pr| value_in(kind, p, pr, next))
             })
             .collect();
         announcement.set(format::year(next) + ": " + &values.join(", "));
@@ -225,7 +186,7 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
                     height=move || format::fixed(frame().height, 0)
                 >
                     <title id=title_id>{kind.title()}</title>
-                    <desc id=desc_id>{move || calc.projection.with(|p| kind.describe(p))}</desc>
+                    <desc id=desc_id>{move || calc.projection.with(|p| chart_description(kind, p))}</desc>
                     {y_axis(axes)}
                     {series(calc, kind, chart)}
                     {x_axis(axes)}
@@ -255,7 +216,7 @@ fn readout(calc: Calculator, kind: ChartKind, year: Memo<i32>) -> impl IntoView 
                     .map(|&provider| {
                         let value = move || {
                             let y = year.get();
-                            calc.projection.with(|p| kind.value_text(provider, p, y))
+                            calc.projection.with(|p| value_in(kind, provider, p, y))
                         };
                         view! {
                             <li data-provider=provider.slug()>

@@ -13,14 +13,19 @@ pub fn Headline(calc: Calculator) -> impl IntoView {
     view! { <p id="headline" class="headline">{text}</p> }
 }
 
+/// The headline figures; `only` names the ones to show (all when empty).
 #[component]
-pub fn HeadlineFigures(calc: Calculator) -> impl IntoView {
+pub fn HeadlineFigures(
+    calc: Calculator,
+    #[prop(optional)] only: &'static [&'static str],
+) -> impl IntoView {
     view! {
         <section class="figures" aria-labelledby="figures-title">
             <h2 id="figures-title" class="visually-hidden">"Headline figures"</h2>
             <div class="figure-grid">
                 {FIGURES
                     .into_iter()
+                    .filter(|figure| only.is_empty() || only.contains(&figure.name))
                     .map(|figure| {
                         let text = Memo::new(move |_| {
                             let scenario = calc.scenario.get();

@@ -3,22 +3,32 @@
 
 mod charts;
 mod controls;
+mod dom;
+mod embed;
 mod figures;
 mod notice;
+mod presets;
+mod share;
 mod sources;
 mod state;
 mod table;
+mod theme;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use stargate_calc::query::parse_query;
 
 use charts::Charts;
 use controls::{Assumptions, HeadlineControl};
+use embed::EmbedApp;
 use figures::{Headline, HeadlineFigures};
 use notice::QueryNotice;
+use presets::Presets;
+use share::SharePanel;
 use sources::Sources;
 use state::Calculator;
 use table::DataTable;
+use theme::ThemePicker;
 
 pub fn start() {
     let search = window().location().search().unwrap_or_default();
@@ -31,9 +41,19 @@ pub fn start() {
     let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
         return;
     };
+    if parsed.view.embed {
+        let _ = root.class_list().add_1("is-embed");
+    }
     leptos::mount::mount_to(root, move || {
-        let calc = Calculator::new(parsed.scenario, parsed.notes);
-        view! { <App calc/> }
+        let calc = Calculator::new(parsed);
+        theme::apply_theme(calc);
+        share::sync_address_bar(calc);
+        embed::report_height();
+        if calc.embed {
+            Either::Left(view! { <EmbedApp calc/> })
+        } else {
+            Either::Right(view! { <App calc/> })
+        }
     })
     .forget();
 }
@@ -42,6 +62,7 @@ pub fn start() {
 fn App(calc: Calculator) -> impl IntoView {
     view! {
         <header class="masthead">
+            <ThemePicker calc/>
             <p class="kicker">"OpenAI \u{00b7} cloud compute \u{00b7} 2024\u{2013}2035"</p>
             <h1>"From Azure to Stargate: where OpenAI's compute money goes"</h1>
             <p class="deck">
@@ -56,10 +77,12 @@ fn App(calc: Calculator) -> impl IntoView {
                 <section class="hero" aria-label="The 2030 Stargate share and its result">
                     <HeadlineControl calc/>
                     <Headline calc/>
+                    <Presets calc/>
                 </section>
                 <Charts calc/>
                 <HeadlineFigures calc/>
                 <DataTable calc/>
+                <SharePanel calc/>
             </div>
             <Assumptions calc/>
         </div>

@@ -1,9 +1,10 @@
 //! The page's reactive state: one scenario signal, one memoised projection derived from it,
-//! and the little bits of view state the charts share. Every panel gets this `Copy` handle.
+//! how the page is shown, and the little bits of view state the charts share. Every panel gets
+//! this `Copy` handle.
 
 use leptos::prelude::*;
 use stargate_calc::model::{project, Projection};
-use stargate_calc::query::QueryNote;
+use stargate_calc::query::{ParsedQuery, QueryNote, Theme};
 use stargate_calc::scenario::{Input, Scenario};
 
 #[derive(Clone, Copy)]
@@ -11,6 +12,9 @@ pub struct Calculator {
     pub scenario: RwSignal<Scenario>,
     /// Recomputed once per scenario change, whatever number of panels read it.
     pub projection: Memo<Projection>,
+    /// `embed=1`: the compact page for an iframe. Fixed for the page's life.
+    pub embed: bool,
+    pub theme: RwSignal<Theme>,
     /// The year the reader is pointing at or has moved to with the keyboard, in either chart.
     pub selected_year: RwSignal<Option<i32>>,
     /// Width available to each chart, CSS pixels.
@@ -20,14 +24,16 @@ pub struct Calculator {
 }
 
 impl Calculator {
-    pub fn new(scenario: Scenario, notes: Vec<QueryNote>) -> Self {
-        let scenario = RwSignal::new(scenario);
+    pub fn new(parsed: ParsedQuery) -> Self {
+        let scenario = RwSignal::new(parsed.scenario);
         Calculator {
             scenario,
             projection: Memo::new(move |_| scenario.with(project)),
+            embed: parsed.view.embed,
+            theme: RwSignal::new(parsed.view.theme),
             selected_year: RwSignal::new(None),
             chart_width: RwSignal::new(640.0),
-            notes: RwSignal::new(notes),
+            notes: RwSignal::new(parsed.notes),
         }
     }
 

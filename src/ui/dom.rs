@@ -1,0 +1,156 @@
+//! The few browser calls the panels need beyond what Leptos does: the address bar, the
+//! clipboard, file downloads (text and PNG), and talking to the page that embeds us. Every
+//! call reports failure as a value; none can panic.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement,
+    HtmlImageElement, Url,
+};
+
+/// The page's address without query or fragment: `https://example.org/calc/`. Works from
+/// `file://` too, where there is no origin to speak of.
+pub fn page_base() -> String {
+    let href = window().location().href().unwrap_or_default();
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    href.get(..end).unwrap_or_default().to_string()
+}
+
+/// `page_base()` with `query` (no `?`); the bare base when the query is empty.
+pub fn page_link(query: &str) -> String {
+    if query.is_empty() {
+        page_base()
+    } else {
+        page_base() + "?" + query
+    }
+}
+
+/// Replaces the address bar's query, keeping path and fragment, without a history entry.
+pub fn replace_query(query: &str) -> Result<(), JsValue> {
+    let location = window().location();
+    let path = location.pathname()?;
+    let hash = location.hash()?;
+    let url = if query.is_empty() {
+        path + &hash
+    } else {
+        path + "?" + query + &hash
+    };
+    let current = location.pathname()? + &location.search()? + &location.hash()?;
+    if url == current {
+        return Ok(());
+    }
+    window()
+        .history()?
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+}
+
+/// True when the page runs inside a frame (an embed in someone's blog post).
+pub fn in_frame() -> bool {
+    match window().parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &window()),
+        _ => false,
+    }
+}
+
+/// Tells the embedding page our content height: `{type: HEIGHT_MESSAGE, height}`.
+pub fn post_height(height: f64) -> Result<(), JsValue> {
+    let Some(parent) = window().parent()? else {
+        return Ok(());
+    };
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &message,
+        &"type".into(),
+        &stargate_calc::embed::HEIGHT_MESSAGE.into(),
+    )?;
+    js_sys::Reflect::set(&message, &"height".into(), &height.into())?;
+    parent.post_message(&message, "*")
+}
+
+/// Copies text with the asynchronous clipboard API. `Err` when the browser refuses (an
+/// iframe without clipboard permission, an old browser): the caller then offers the text to
+/// copy by hand.
+pub async fn copy_text(text: &str) -> Result<(), JsValue> {
+    let promise = window().navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+}
+
+/// Offers `content` as a file called `name`.
+pub fn download_text(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    save_blob(name, &text_blob(mime, content)?)
+}
+
+fn text_blob(mime: &str, content: &str) -> Result<Blob, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_str_sequence_and_options(&parts, &options)
+}
+
+fn save_blob(name: &str, blob: &Blob) -> Result<(), JsValue> {
+    let url = Url::create_object_url_with_blob(blob)?;
+    let link: HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The download has started from the URL; free it once this task is over.
+    set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(1),
+    );
+    Ok(())
+}
+
+/// Draws an SVG document (`width` × `height` CSS pixels) at `scale`× into a canvas and offers
+/// it as a PNG called `name`. Asynchronous: the image decodes first; failures after that are
+/// reported through `on_error`.
+pub fn download_svg_as_png(
+    name: String,
+    svg: &str,
+    width: f64,
+    height: f64,
+    scale: f64,
+    on_error: impl FnOnce() + 'static,
+) -> Result<(), JsValue> {
+    let url = Url::create_object_url_with_blob(&text_blob("image/svg+xml", svg)?)?;
+    let image = HtmlImageElement::new()?;
+    let drawn = image.clone();
+    let source = url.clone();
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let result = draw_png(&drawn, name, width * scale, height * scale);
+        let _ = Url::revoke_object_url(&source);
+        if result.is_err() {
+            on_error();
+        }
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&url);
+    Ok(())
+}
+
+fn draw_png(
+    image: &HtmlImageElement,
+    name: String,
+    width: f64,
+    height: f64,
+) -> Result<(), JsValue> {
+    let canvas: HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
+    canvas.set_width(width as u32);
+    canvas.set_height(height as u32);
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d context"))?
+        .unchecked_into();
+    context.draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, width, height)?;
+    let on_blob = wasm_bindgen::closure::Closure::once_into_js(move |blob: Option<Blob>| {
+        if let Some(blob) = blob {
+            let _ = save_blob(&name, &blob);
+        }
+    });
+    canvas.to_blob_with_type(on_blob.unchecked_ref(), "image/png")
+}

@@ -1,0 +1,61 @@
+//! The compact page for an iframe (`embed=1`): the 2030 share, the spend chart, three figures
+//! and a link to the full calculator; and, inside a frame, the height messages that let the
+//! host page size the iframe to its content.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::charts::Charts;
+use super::controls::HeadlineControl;
+use super::dom;
+use super::figures::HeadlineFigures;
+use super::notice::QueryNotice;
+use super::share::{full_page_link, CopyLink};
+use super::state::Calculator;
+
+/// The figures an embed shows, by `data-figure` name.
+pub const EMBED_FIGURES: &[&str] = &["stargate-2030", "total-2030", "crossover-year"];
+
+#[component]
+pub fn EmbedApp(calc: Calculator) -> impl IntoView {
+    let link = full_page_link(calc);
+    view! {
+        <div class="embed">
+            <QueryNotice calc/>
+            <HeadlineControl calc/>
+            <Charts calc share=false/>
+            <HeadlineFigures calc only=EMBED_FIGURES/>
+            <div class="embed-footer">
+                <a id="open-full" href=move || link.get() target="_blank" rel="noopener">
+                    "Open the full calculator \u{2197}"
+                </a>
+                <CopyLink calc/>
+            </div>
+        </div>
+    }
+}
+
+/// Inside a frame, posts the page's content height to the parent whenever it changes.
+pub fn report_height() {
+    if !dom::in_frame() {
+        return;
+    }
+    let Some(body) = document().body() else {
+        return;
+    };
+    let measured = body.clone();
+    let last = std::cell::Cell::new(0.0);
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        if height != last.get() {
+            last.set(height);
+            let _ = dom::post_height(height);
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    // The observer lives as long as the page.
+    on_resize.forget();
+}

@@ -1,0 +1,240 @@
+//! Sharing the scenario: the address bar kept in step with it, "Copy link", the embed code
+//! for a blog, and the downloads (CSV, JSON, each chart as SVG and PNG). The text of every
+//! link, snippet and file comes from the core (`query`, `export`); this panel only moves it to
+//! the address bar, the clipboard or a file.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use stargate_calc::chart::ChartKind;
+use stargate_calc::embed::{host_snippet, iframe_snippet};
+use stargate_calc::export::{chart_export_size, chart_svg, csv, file_stem, parameters_json};
+use stargate_calc::query::{encode_query, ViewOptions};
+
+use super::dom;
+use super::state::Calculator;
+
+/// How long the address bar waits after the last change: browsers throttle `replaceState`
+/// (Safari and Firefox throw when it is called too often), and a drag fires dozens of events.
+const ADDRESS_DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// Keeps the address bar's query equal to the scenario (only non-default values), debounced,
+/// replacing the current history entry so dragging never adds any.
+pub fn sync_address_bar(calc: Calculator) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let query = encode_query(
+            &calc.scenario.get(),
+            ViewOptions {
+                embed: calc.embed,
+                theme: calc.theme.get(),
+            },
+        );
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let _ = dom::replace_query(&query);
+            },
+            ADDRESS_DEBOUNCE,
+        );
+        pending.set_value(handle.ok());
+    });
+}
+
+/// The link to the full calculator with the current scenario (never the embed).
+pub fn full_page_link(calc: Calculator) -> Memo<String> {
+    Memo::new(move |_| {
+        let view = ViewOptions {
+            embed: false,
+            theme: calc.theme.get(),
+        };
+        dom::page_link(&calc.scenario.with(|s| encode_query(s, view)))
+    })
+}
+
+/// A button that copies `text`, then says whether it worked. When the browser refuses, it
+/// selects the text in `field_id` (a read-only field showing it) for the reader to copy.
+#[component]
+pub fn CopyButton(
+    id: &'static str,
+    label: &'static str,
+    text: Memo<String>,
+    field_id: &'static str,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let on_click = move |_| {
+        let value = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            match dom::copy_text(&value).await {
+                Ok(()) => status.set("Copied.".to_string()),
+                Err(_) => {
+                    select_field(field_id);
+                    status.set("Selected: press Ctrl+C (\u{2318}C on a Mac) to copy.".to_string());
+                }
+            }
+            set_timeout(move || status.set(String::new()), Duration::from_secs(4));
+        });
+    };
+    view! {
+        <button id=id type="button" class="button" on:click=on_click>{label}</button>
+        <span class="copy-status" role="status">{move || status.get()}</span>
+    }
+}
+
+fn select_field(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(field) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = field.focus();
+        field.select();
+    }
+}
+
+/// "Copy link" with the link itself, for the full page and the embed alike.
+#[component]
+pub fn CopyLink(calc: Calculator) -> impl IntoView {
+    let link = full_page_link(calc);
+    view! {
+        <div class="copy-link">
+            <label class="visually-hidden" for="share-link">"Link to this scenario"</label>
+            <textarea
+                id="share-link"
+                class="share-field"
+                rows="1"
+                readonly=true
+                spellcheck="false"
+                prop:value=move || link.get()
+            ></textarea>
+            <CopyButton id="copy-link" label="Copy link" text=link field_id="share-link"/>
+        </div>
+    }
+}
+
+/// The share panel of the full page: link, downloads, embed code.
+#[component]
+pub fn SharePanel(calc: Calculator) -> impl IntoView {
+    let iframe = Memo::new(move |_| {
+        let view = ViewOptions {
+            embed: true,
+            theme: calc.theme.get(),
+        };
+        iframe_snippet(&dom::page_link(
+            &calc.scenario.with(|s| encode_query(s, view)),
+        ))
+    });
+    let host = Memo::new(move |_| host_snippet(&dom::page_base()));
+    view! {
+        <section id="share" class="panel share" aria-labelledby="share-title">
+            <h2 id="share-title">"Share, download, embed"</h2>
+            <h3>"Link to this scenario"</h3>
+            <p class="panel-note">"The address bar always holds the scenario you see; this is the same link."</p>
+            <CopyLink calc/>
+            <h3>"Download"</h3>
+            <Downloads calc/>
+            <h3>"Embed in a page"</h3>
+            <p class="panel-note">
+                "Paste this where your blog accepts HTML. It shows the 2030 share, the spend chart and three figures, with a link back here, and works at a fixed height."
+            </p>
+            <label class="field-label" for="embed-code">"Embed code"</label>
+            <textarea
+                id="embed-code"
+                class="share-field"
+                rows="4"
+                readonly=true
+                spellcheck="false"
+                prop:value=move || iframe.get()
+            ></textarea>
+            <CopyButton id="copy-embed" label="Copy embed code" text=iframe field_id="embed-code"/>
+            <p class="panel-note">
+                "Optional: add this script once to the host page and the frame takes exactly the height of its content."
+            </p>
+            <label class="field-label" for="host-code">"Auto-height script for the host page"</label>
+            <textarea
+                id="host-code"
+                class="share-field"
+                rows="7"
+                readonly=true
+                spellcheck="false"
+                prop:value=move || host.get()
+            ></textarea>
+            <CopyButton id="copy-host" label="Copy script" text=host field_id="host-code"/>
+        </section>
+    }
+}
+
+/// One button per file; names carry the scenario.
+#[component]
+fn Downloads(calc: Calculator) -> impl IntoView {
+    let failed = RwSignal::new(false);
+    let stem = move || calc.scenario.with(file_stem);
+    let save = move |extension: &str, mime: &str, content: String| {
+        let ok = dom::download_text(&(stem() + extension), mime, &content).is_ok();
+        failed.set(!ok);
+    };
+    let chart_buttons = ChartKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let name = match kind {
+                ChartKind::Spend => "Spend chart",
+                ChartKind::Share => "Share chart",
+            };
+            let slug = match kind {
+                ChartKind::Spend => "-spend",
+                ChartKind::Share => "-shares",
+            };
+            let svg = move || {
+                let scenario = calc.scenario.get_untracked();
+                calc.projection
+                    .with_untracked(|p| chart_svg(kind, p, &scenario))
+            };
+            let on_svg = move |_| save(&(slug.to_string() + ".svg"), "image/svg+xml", svg());
+            let on_png = move |_| {
+                let (width, height) = chart_export_size();
+                let name = stem() + slug + ".png";
+                let started =
+                    dom::download_svg_as_png(name, &svg(), width, height, 2.0, move || {
+                        failed.set(true)
+                    });
+                failed.set(started.is_err());
+            };
+            view! {
+                <button type="button" class="button button-quiet" data-export=kind.id().to_string() + "-svg" on:click=on_svg>
+                    {name} " (SVG)"
+                </button>
+                <button type="button" class="button button-quiet" data-export=kind.id().to_string() + "-png" on:click=on_png>
+                    {name} " (PNG)"
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="downloads">
+            <button
+                type="button"
+                class="button button-quiet"
+                data-export="csv"
+                on:click=move |_| save(".csv", "text/csv", calc.projection.with_untracked(csv))
+            >
+                "Data table (CSV)"
+            </button>
+            <button
+                type="button"
+                class="button button-quiet"
+                data-export="json"
+                on:click=move |_| {
+                    save(".json", "application/json", calc.scenario.with_untracked(parameters_json))
+                }
+            >
+                "Parameters (JSON)"
+            </button>
+            {chart_buttons}
+        </div>
+        <p class="copy-status" role="status">
+            {move || failed.get().then_some("This browser did not allow the download.")}
+        </p>
+    }
+}

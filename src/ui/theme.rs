@@ -1,0 +1,44 @@
+//! Light, dark or the reader's system setting (`theme=`). The stylesheet does the work with
+//! `color-scheme` and `light-dark()`; this module sets `data-theme` on `<html>` and offers the
+//! choice on the full page.
+
+use leptos::prelude::*;
+use stargate_calc::query::Theme;
+
+use super::state::Calculator;
+
+/// Keeps `<html data-theme>` equal to the chosen theme.
+pub fn apply_theme(calc: Calculator) {
+    Effect::new(move |_| {
+        let theme = calc.theme.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", theme.key());
+        }
+    });
+}
+
+#[component]
+pub fn ThemePicker(calc: Calculator) -> impl IntoView {
+    view! {
+        <fieldset class="theme-picker">
+            <legend>"Theme"</legend>
+            {Theme::ALL
+                .into_iter()
+                .map(|theme| {
+                    view! {
+                        <label>
+                            <input
+                                type="radio"
+                                name="theme"
+                                value=theme.key()
+                                prop:checked=move || calc.theme.get() == theme
+                                on:change=move |_| calc.theme.set(theme)
+                            />
+                            {theme.label()}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
