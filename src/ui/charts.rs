@@ -11,7 +11,7 @@ use stargate_calc::model::{Projection, FIRST_YEAR};
 use stargate_calc::providers::Provider;
 use stargate_calc::summary::chart_description;
 
-use super::state::Calculator;
+use super::state::{text, Calculator, Text};
 
 /// Years 2024..=2035: the most a projection shows.
 const YEAR_SLOTS: usize = 12;
@@ -70,17 +70,26 @@ fn series(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl IntoVie
         .iter()
         .enumerate()
         .map(move |(i, provider)| {
-            let d = move || chart.with(|c| c.series[i].clone());
-            let markers = move || chart.with(|c| c.markers[i].clone());
             // Areas are filled; lines are stroked and carry a marker per year.
             let (class, fill) = match kind {
                 ChartKind::Spend => ("area", provider.colour()),
                 ChartKind::Share => ("line", "none"),
             };
             view! {
-                <path class=class data-provider=provider.slug() fill=fill stroke=provider.colour() d=d />
+                <path
+                    class=class
+                    data-provider=provider.slug()
+                    fill=fill
+                    stroke=provider.colour()
+                    d=text(move || chart.with(|c| c.series[i].clone()))
+                />
                 {(kind == ChartKind::Share).then(|| view! {
-                    <path class="markers" data-provider=provider.slug() fill=provider.colour() d=markers />
+                    <path
+                        class="markers"
+                        data-provider=provider.slug()
+                        fill=provider.colour()
+                        d=text(move || chart.with(|c| c.markers[i].clone()))
+                    />
                 })}
             }
         })
@@ -99,9 +108,9 @@ fn series(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl IntoVie
                     class="hover-dot"
                     r="4"
                     fill=provider.colour()
-                    cx=move || point().map_or(HIDDEN_AT.to_string(), |(x, _)| format::fixed(x, 1))
-                    cy=move || point().map_or(HIDDEN_AT.to_string(), |(_, y)| format::fixed(y, 1))
-                    visibility=move || if point().is_some() { "visible" } else { "hidden" }
+                    cx=coordinate(move || point().map(|(x, _)| x))
+                    cy=coordinate(move || point().map(|(_, y)| y))
+                    visibility=visible_when(move || point().is_some())
                 />
             }
         })
@@ -119,10 +128,6 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
     let desc_id = id.to_string() + "-desc";
     let labelled_by = title_id.clone() + " " + &desc_id;
     let frame = move || axes.with(|a| a.frame);
-    let view_box = move || {
-        let f = frame();
-        "0 0 ".to_string() + &format::fixed(f.width, 0) + " " + &format::fixed(f.height, 0)
-    };
     // The year shown in the readout: the one pointed at, else the last one.
     let shown_year = Memo::new(move |_| {
         calc.selected_year
@@ -181,12 +186,15 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
                 <svg
                     role="img"
                     aria-labelledby=labelled_by
-                    viewBox=view_box
-                    width=move || format::fixed(frame().width, 0)
-                    height=move || format::fixed(frame().height, 0)
+                    viewBox=text(move || {
+                        let f = frame();
+                        "0 0 ".to_string() + &format::fixed(f.width, 0) + " " + &format::fixed(f.height, 0)
+                    })
+                    width=text(move || format::fixed(frame().width, 0))
+                    height=text(move || format::fixed(frame().height, 0))
                 >
                     <title id=title_id>{kind.title()}</title>
-                    <desc id=desc_id>{move || calc.projection.with(|p| chart_description(kind, p))}</desc>
+                    <desc id=desc_id>{text(move || calc.projection.with(|p| chart_description(kind, p)))}</desc>
                     {y_axis(axes)}
                     {series(calc, kind, chart)}
                     {x_axis(axes)}
@@ -194,7 +202,7 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
                     {end_labels(labels)}
                 </svg>
             </div>
-            <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
+            <p class="visually-hidden" aria-live="polite">{text(move || announcement.get())}</p>
         </figure>
     }
 }
@@ -202,22 +210,25 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
 /// The readout above a chart: the year shown and each provider with its marker, name and
 /// value. It is the legend as well, so no provider is told apart by colour alone.
 fn readout(calc: Calculator, kind: ChartKind, year: Memo<i32>) -> impl IntoView {
-    let total = move || {
+    let total = text(move || {
         let y = year.get();
-        calc.projection
-            .with(|p| p.row(y).map(|row| format::billions_exact(row.total)))
-    };
+        calc.projection.with(|p| {
+            p.row(y)
+                .map(|row| format::billions_exact(row.total))
+                .unwrap_or_default()
+        })
+    });
     view! {
         <div class="readout">
-            <span class="readout-year">{move || format::year(year.get())}</span>
+            <span class="readout-year">{text(move || format::year(year.get()))}</span>
             <ul class="legend">
                 {Provider::ALL
                     .iter()
                     .map(|&provider| {
-                        let value = move || {
+                        let value = text(move || {
                             let y = year.get();
                             calc.projection.with(|p| value_in(kind, provider, p, y))
-                        };
+                        });
                         view! {
                             <li data-provider=provider.slug()>
                                 <svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
@@ -246,62 +257,89 @@ fn readout(calc: Calculator, kind: ChartKind, year: Memo<i32>) -> impl IntoView 
     }
 }
 
+/// A `<text>` in the SVG whose position, visibility and words all follow the chart. Every
+/// label of both charts goes through here, so they share one element type.
+fn svg_label(
+    class: &'static str,
+    anchor: &'static str,
+    x: Text,
+    y: Text,
+    visibility: Text,
+    words: Text,
+) -> impl IntoView {
+    view! {
+        <text class=class x=x y=y text-anchor=anchor visibility=visibility>{words}</text>
+    }
+}
+
+/// A `<line>` in the SVG that follows the chart.
+fn svg_line(
+    class: &'static str,
+    x1: Text,
+    x2: Text,
+    y1: Text,
+    y2: Text,
+    visibility: Text,
+) -> impl IntoView {
+    view! { <line class=class x1=x1 x2=x2 y1=y1 y2=y2 visibility=visibility /> }
+}
+
 fn y_axis(axes: Memo<Axes>) -> impl IntoView {
     (0..TICK_SLOTS)
         .map(|slot| {
             let tick =
                 move || axes.with(|a| a.y_ticks.get(slot).map(|t| (t.position, t.label.clone())));
-            let y = move || tick().map_or(HIDDEN_AT.to_string(), |(y, _)| format::fixed(y, 1));
-            let left = move || axes.with(|a| format::fixed(a.plot.left, 1));
-            let right = move || axes.with(|a| format::fixed(a.plot.right, 1));
-            let label_x = move || axes.with(|a| format::fixed(a.plot.left - 6.0, 1));
-            let visibility = move || {
-                if tick().is_some() {
-                    "visible"
-                } else {
-                    "hidden"
-                }
-            };
-            view! {
-                <g class="tick y-tick" visibility=visibility>
-                    <line class="gridline" x1=left x2=right y1=y y2=y />
-                    <text class="tick-label" x=label_x y=y dy="4" text-anchor="end">
-                        {move || tick().map(|(_, label)| label).unwrap_or_default()}
-                    </text>
-                </g>
-            }
+            let y = move || tick().map(|(y, _)| y);
+            let shown = move || tick().is_some();
+            (
+                svg_line(
+                    "gridline",
+                    text(move || axes.with(|a| format::fixed(a.plot.left, 1))),
+                    text(move || axes.with(|a| format::fixed(a.plot.right, 1))),
+                    coordinate(y),
+                    coordinate(y),
+                    visible_when(shown),
+                ),
+                svg_label(
+                    "tick-label y-tick",
+                    "end",
+                    text(move || axes.with(|a| format::fixed(a.plot.left - 6.0, 1))),
+                    coordinate(move || y().map(|y| y + 4.0)),
+                    visible_when(shown),
+                    text(move || tick().map(|(_, label)| label).unwrap_or_default()),
+                ),
+            )
         })
         .collect_view()
 }
 
 fn x_axis(axes: Memo<Axes>) -> impl IntoView {
-    let baseline = move || axes.with(|a| format::fixed(a.plot.bottom, 1));
-    let left = move || axes.with(|a| format::fixed(a.plot.left, 1));
-    let right = move || axes.with(|a| format::fixed(a.plot.right, 1));
     let ticks = (0..YEAR_SLOTS)
         .map(|slot| {
             let tick =
                 move || axes.with(|a| a.x_ticks.get(slot).map(|t| (t.position, t.label.clone())));
-            let x = move || tick().map_or(HIDDEN_AT.to_string(), |(x, _)| format::fixed(x, 1));
-            let y = move || axes.with(|a| format::fixed(a.plot.bottom + 18.0, 1));
-            let visibility = move || {
-                if tick().is_some() {
-                    "visible"
-                } else {
-                    "hidden"
-                }
-            };
-            view! {
-                <text class="tick-label x-tick" x=x y=y text-anchor="middle" visibility=visibility>
-                    {move || tick().map(|(_, label)| label).unwrap_or_default()}
-                </text>
-            }
+            svg_label(
+                "tick-label x-tick",
+                "middle",
+                coordinate(move || tick().map(|(x, _)| x)),
+                text(move || axes.with(|a| format::fixed(a.plot.bottom + 18.0, 1))),
+                visible_when(move || tick().is_some()),
+                text(move || tick().map(|(_, label)| label).unwrap_or_default()),
+            )
         })
         .collect_view();
-    view! {
-        <line class="baseline" x1=left x2=right y1=baseline y2=baseline />
-        {ticks}
-    }
+    let baseline = move || Some(axes.with(|a| a.plot.bottom));
+    (
+        svg_line(
+            "baseline",
+            text(move || axes.with(|a| format::fixed(a.plot.left, 1))),
+            text(move || axes.with(|a| format::fixed(a.plot.right, 1))),
+            coordinate(baseline),
+            coordinate(baseline),
+            visible_when(|| true),
+        ),
+        ticks,
+    )
 }
 
 /// Transparent columns, one per year, that select their year under the pointer; and the
@@ -310,57 +348,62 @@ fn year_columns(calc: Calculator, axes: Memo<Axes>) -> impl IntoView {
     let guide_x = move || {
         let year = calc.selected_year.get()?;
         let index = usize::try_from(year - FIRST_YEAR).ok()?;
-        axes.with(|a| a.columns.get(index).map(|c| format::fixed(c.x, 1)))
+        axes.with(|a| a.columns.get(index).map(|c| c.x))
     };
     let columns = (0..YEAR_SLOTS)
         .map(|slot| {
             let year = FIRST_YEAR + slot as i32;
             let column = move || axes.with(|a| a.columns.get(slot).copied());
-            let top = move || axes.with(|a| format::fixed(a.plot.top, 1));
-            let height = move || axes.with(|a| format::fixed(a.plot.bottom - a.plot.top, 1));
             view! {
                 <rect
                     class="year-column"
                     data-year=year
-                    x=move || column().map_or(HIDDEN_AT.to_string(), |c| format::fixed(c.left, 1))
-                    width=move || column().map_or("0".to_string(), |c| format::fixed(c.width, 1))
-                    y=top
-                    height=height
-                    visibility=move || if column().is_some() { "visible" } else { "hidden" }
+                    x=coordinate(move || column().map(|c| c.left))
+                    width=coordinate(move || column().map(|c| c.width))
+                    y=text(move || axes.with(|a| format::fixed(a.plot.top, 1)))
+                    height=text(move || axes.with(|a| format::fixed(a.plot.bottom - a.plot.top, 1)))
+                    visibility=visible_when(move || column().is_some())
                     on:pointerenter=move |_| calc.selected_year.set(Some(year))
                 />
             }
         })
         .collect_view();
-    view! {
-        <line
-            class="guide"
-            x1=move || guide_x().unwrap_or_else(|| HIDDEN_AT.to_string())
-            x2=move || guide_x().unwrap_or_else(|| HIDDEN_AT.to_string())
-            y1=move || axes.with(|a| format::fixed(a.plot.top, 1))
-            y2=move || axes.with(|a| format::fixed(a.plot.bottom, 1))
-            visibility=move || if guide_x().is_some() { "visible" } else { "hidden" }
-        />
-        {columns}
-    }
+    (
+        svg_line(
+            "guide",
+            coordinate(guide_x),
+            coordinate(guide_x),
+            text(move || axes.with(|a| format::fixed(a.plot.top, 1))),
+            text(move || axes.with(|a| format::fixed(a.plot.bottom, 1))),
+            visible_when(move || guide_x().is_some()),
+        ),
+        columns,
+    )
 }
 
 fn end_labels(labels: Memo<Vec<EndLabel>>) -> impl IntoView {
-    Provider::ALL
-        .iter()
-        .enumerate()
-        .map(|(slot, _)| {
+    (0..Provider::ALL.len())
+        .map(|slot| {
             let label = move || labels.with(|l| l.get(slot).cloned());
-            view! {
-                <text
-                    class="end-label"
-                    x=move || label().map_or(HIDDEN_AT.to_string(), |l| format::fixed(l.x, 1))
-                    y=move || label().map_or(HIDDEN_AT.to_string(), |l| format::fixed(l.y, 1))
-                    visibility=move || if label().is_some() { "visible" } else { "hidden" }
-                >
-                    {move || label().map(|l| l.text).unwrap_or_default()}
-                </text>
-            }
+            svg_label(
+                "end-label",
+                "start",
+                coordinate(move || label().map(|l| l.x)),
+                coordinate(move || label().map(|l| l.y)),
+                visible_when(move || label().is_some()),
+                text(move || label().map(|l| l.text).unwrap_or_default()),
+            )
         })
         .collect_view()
+}
+
+/// A pixel coordinate to 0.1 px; a hidden slot's coordinate when there is none (SVG rejects an
+/// empty length).
+fn coordinate(value: impl Fn() -> Option<f64> + Send + 'static) -> Text {
+    text(move || value().map_or_else(|| HIDDEN_AT.to_string(), |v| format::fixed(v, 1)))
+}
+
+/// `visibility` that shows an element only while `shown` holds.
+fn visible_when(shown: impl Fn() -> bool + Send + 'static) -> Text {
+    text(move || if shown() { "visible" } else { "hidden" }.to_string())
 }

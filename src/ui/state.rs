@@ -7,6 +7,16 @@ use stargate_calc::model::{project, Projection};
 use stargate_calc::query::{ParsedQuery, QueryNote, Theme};
 use stargate_calc::scenario::{Input, Scenario};
 
+/// A reactive string for an attribute or a text node. Boxed on purpose: when every dynamic
+/// value on the page has this one type, Leptos's rendering code is compiled once for it rather
+/// than once per closure, which is most of the difference in the wasm's size.
+pub type Text = Box<dyn Fn() -> String + Send>;
+
+/// Wraps a closure as a [`Text`].
+pub fn text(value: impl Fn() -> String + Send + 'static) -> Text {
+    Box::new(value)
+}
+
 #[derive(Clone, Copy)]
 pub struct Calculator {
     pub scenario: RwSignal<Scenario>,
