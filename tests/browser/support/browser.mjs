@@ -62,8 +62,14 @@ async function openPage(env, path, { width = 1280, height = 900 } = {}) {
     if (response.status() >= 400) page.problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   await page.goto(env.server.url + path);
-  await page.waitForSelector('#data-table tbody tr', { timeout: 15000 });
+  await mounted(page);
   return page;
+}
+
+/** Waits for the app to have mounted: the spend chart's Stargate area is drawn (the full page
+ * and the embed both have it). */
+export async function mounted(page) {
+  await page.waitForSelector('#spend-chart path[data-provider="stargate"][d^="M"]', { state: 'attached', timeout: 15000 });
 }
 
 /** Fails if the page logged an error, threw, or had a request fail; then closes it. */
@@ -106,4 +112,20 @@ export async function figure(page, name) {
 /** Parses "$1,234.5B", "5.6%", "4.0×" into a number. */
 export function number(text) {
   return Number(text.replace(/[$,%×B]/g, ''));
+}
+
+/** Clicks `selector` and returns the file it downloads: its suggested name and its bytes. */
+export async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = await file.path();
+  const { readFileSync } = await import('node:fs');
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** Waits until the address bar's query is `search` (the page writes it back after a pause). */
+export async function waitForSearch(page, search, timeout = 3000) {
+  await page.waitForFunction((expected) => location.search === expected, search, { timeout }).catch(async () => {
+    const actual = await page.evaluate(() => location.search);
+    assert.equal(actual, search, 'the address bar query');
+  });
 }
