@@ -45,6 +45,11 @@ export async function serve(root, { headers = {} } = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    // Browsers keep idle connections open; without closing them, close() waits minutes.
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
   };
 }
