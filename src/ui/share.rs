@@ -156,7 +156,7 @@ pub fn SharePanel(calc: Calculator) -> impl IntoView {
             <textarea
                 id="host-code"
                 class="share-field"
-                rows="7"
+                rows="8"
                 readonly=true
                 spellcheck="false"
                 prop:value=move || host.get()
