@@ -18,28 +18,25 @@ use super::state::Calculator;
 /// (Safari and Firefox throw when it is called too often), and a drag fires dozens of events.
 const ADDRESS_DEBOUNCE: Duration = Duration::from_millis(250);
 
-/// Keeps the address bar's query equal to the scenario (only non-default values), debounced,
-/// replacing the current history entry so dragging never adds any.
+/// After each pause in the reader's changes: `settled` catches up with the scenario, and the
+/// address bar's query becomes its link (only non-default values), replacing the current
+/// history entry so dragging never adds any. A move only restarts the timer.
 pub fn sync_address_bar(calc: Calculator) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let query = encode_query(
-            &calc.scenario.get(),
-            ViewOptions {
-                embed: calc.embed,
-                theme: calc.theme.get(),
-            },
-        );
+        calc.scenario.track();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        let handle = set_timeout_with_handle(
-            move || {
-                let _ = dom::replace_query(&query);
-            },
-            ADDRESS_DEBOUNCE,
-        );
+        let handle = set_timeout_with_handle(move || calc.settle_now(), ADDRESS_DEBOUNCE);
         pending.set_value(handle.ok());
+    });
+    Effect::new(move |_| {
+        let view = ViewOptions {
+            embed: calc.embed,
+            theme: calc.theme.get(),
+        };
+        let _ = dom::replace_query(&calc.settled.with(|s| encode_query(s, view)));
     });
 }
 
@@ -50,7 +47,7 @@ pub fn full_page_link(calc: Calculator) -> Memo<String> {
             embed: false,
             theme: calc.theme.get(),
         };
-        dom::page_link(&calc.scenario.with(|s| encode_query(s, view)))
+        dom::page_link(&calc.settled.with(|s| encode_query(s, view)))
     })
 }
 
@@ -58,6 +55,7 @@ pub fn full_page_link(calc: Calculator) -> Memo<String> {
 /// selects the text in `field_id` (a read-only field showing it) for the reader to copy.
 #[component]
 pub fn CopyButton(
+    calc: Calculator,
     id: &'static str,
     label: &'static str,
     text: Memo<String>,
@@ -65,6 +63,8 @@ pub fn CopyButton(
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let on_click = move |_| {
+        // The text follows the settled scenario; copy what is on screen now.
+        calc.settle_now();
         let value = text.get_untracked();
         leptos::task::spawn_local(async move {
             match dom::copy_text(&value).await {
@@ -109,7 +109,7 @@ pub fn CopyLink(calc: Calculator) -> impl IntoView {
                 spellcheck="false"
                 prop:value=move || link.get()
             ></textarea>
-            <CopyButton id="copy-link" label="Copy link" text=link field_id="share-link"/>
+            <CopyButton calc id="copy-link" label="Copy link" text=link field_id="share-link"/>
         </div>
     }
 }
@@ -148,7 +148,7 @@ pub fn SharePanel(calc: Calculator) -> impl IntoView {
                 spellcheck="false"
                 prop:value=move || iframe.get()
             ></textarea>
-            <CopyButton id="copy-embed" label="Copy embed code" text=iframe field_id="embed-code"/>
+            <CopyButton calc id="copy-embed" label="Copy embed code" text=iframe field_id="embed-code"/>
             <p class="panel-note">
                 "Optional: add this script once to the host page and the frame takes exactly the height of its content."
             </p>
@@ -161,7 +161,7 @@ pub fn SharePanel(calc: Calculator) -> impl IntoView {
                 spellcheck="false"
                 prop:value=move || host.get()
             ></textarea>
-            <CopyButton id="copy-host" label="Copy script" text=host field_id="host-code"/>
+            <CopyButton calc id="copy-host" label="Copy script" text=host field_id="host-code"/>
         </section>
     }
 }

@@ -20,6 +20,9 @@ pub fn text(value: impl Fn() -> String + Send + 'static) -> Text {
 #[derive(Clone, Copy)]
 pub struct Calculator {
     pub scenario: RwSignal<Scenario>,
+    /// The scenario as of the last pause in the reader's changes (see `share::sync_address_bar`):
+    /// links and embed code follow it, so a drag does not rebuild them on every move.
+    pub settled: RwSignal<Scenario>,
     /// Recomputed once per scenario change, whatever number of panels read it.
     pub projection: Memo<Projection>,
     /// `embed=1`: the compact page for an iframe. Fixed for the page's life.
@@ -38,6 +41,7 @@ impl Calculator {
         let scenario = RwSignal::new(parsed.scenario);
         Calculator {
             scenario,
+            settled: RwSignal::new(parsed.scenario),
             projection: Memo::new(move |_| scenario.with(project)),
             embed: parsed.view.embed,
             theme: RwSignal::new(parsed.view.theme),
@@ -55,5 +59,13 @@ impl Calculator {
 
     pub fn set_input(self, input: Input, value: f64) {
         self.scenario.update(|s| s.set(input, value));
+    }
+
+    /// Brings `settled` up to date at once (before copying a link, say).
+    pub fn settle_now(self) {
+        let current = self.scenario.get_untracked();
+        if self.settled.get_untracked() != current {
+            self.settled.set(current);
+        }
     }
 }

@@ -166,8 +166,8 @@ test('embed mode: slider, spend chart, three figures and a link to the full page
   await drag(page, 'sg', 90);
   const stargate = project({ ...defaults(), sg: 90, ramp: 'early' }).figures.stargate2030;
   assert.equal((await figure(page, 'stargate-2030')).value, `$${stargate.toFixed(1)}B`);
-  assert.equal(await page.getAttribute('#open-full', 'href'), `${browser.server.url}/?sg=90&ramp=early`);
   await waitForSearch(page, '?sg=90&ramp=early&embed=1');
+  assert.equal(await page.getAttribute('#open-full', 'href'), `${browser.server.url}/?sg=90&ramp=early`);
   await finish(page);
 });
 
@@ -219,6 +219,7 @@ test('the embed code panel offers the iframe for the current scenario and the ho
   const page = await browser.open('/?sg=70&theme=dark');
   assert.match(await page.inputValue('#embed-code'), /src="http:\/\/127\.0\.0\.1:\d+\/\?sg=70&amp;embed=1&amp;theme=dark"/);
   await drag(page, 'sg', 20);
+  await waitForSearch(page, '?sg=20&theme=dark');
   assert.match(await page.inputValue('#embed-code'), /\?sg=20&amp;embed=1&amp;theme=dark"/);
   const script = await page.inputValue('#host-code');
   assert.match(script, /^<script>[\s\S]*stargate-calc:height[\s\S]*e\.origin !== "http:\/\/127\.0\.0\.1:\d+"[\s\S]*<\/script>$/);
