@@ -26,7 +26,7 @@ pub fn DataTable(calc: Calculator) -> impl IntoView {
         <section class="panel table-panel" aria-labelledby="table-title">
             <h2 id="table-title">"The numbers, year by year"</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
-                <table id="data-table">
+                <table id="data-table" class="data-table">
                     <caption>"Compute spend by provider, US$ billions per year"</caption>
                     <thead>
                         <tr>

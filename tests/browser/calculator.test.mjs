@@ -245,3 +245,22 @@ for (const width of [320, 390, 1600]) {
     await finish(page);
   });
 }
+
+test('without JavaScript the page still shows the headline and the report table; the app replaces them', async () => {
+  // As a reader whose browser runs no app code: the page's scripts and wasm never arrive.
+  const page = await browser.context.newPage();
+  await page.route(/\.(js|wasm)$/, (route) => route.abort());
+  await page.goto(browser.server.url + '/');
+  const rows = await page.$$eval('.fallback table tbody tr', (trs) =>
+    trs.map((tr) => [...tr.children].map((cell) => cell.textContent.trim())),
+  );
+  assert.deepEqual(rows, REFERENCE_TABLE);
+  assert.match(await page.textContent('.fallback .headline'), /^By 2030, OpenAI spends \$79\.9B a year on compute, \$60\.0B of it with Stargate/);
+  assert.equal(await page.$('#data-table'), null, 'the fallback is not the app table');
+  await page.close();
+
+  const app = await browser.open('/');
+  assert.equal(await app.$('.fallback'), null, 'the app replaced the fallback');
+  assert.deepEqual(await readTable(app), REFERENCE_TABLE);
+  await finish(app);
+});

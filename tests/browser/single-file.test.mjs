@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, DIST, drag, finish, readTable } from './support/browser.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, drag, finish, mounted, readTable } from './support/browser.mjs';
 import { defaults, parseQuery, project, tableText } from './support/model.mjs';
 import { REFERENCE_TABLE } from './support/reference.mjs';
 
@@ -62,7 +62,7 @@ async function openFile(file, search = '') {
   page.on('request', (request) => page.requests.push(request.url()));
   page.url0 = pathToFileURL(file).href;
   await page.goto(page.url0 + search);
-  await page.waitForSelector('#data-table tbody tr', { timeout: 15000 });
+  await mounted(page);
   return page;
 }
 
