@@ -11,7 +11,8 @@ pub const IFRAME_HEIGHT: u32 = 720;
 /// The iframe's accessible title.
 const IFRAME_TITLE: &str = "From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator";
 
-/// The `<iframe>` for the embed at `src` (an absolute URL with `embed=1` in its query).
+/// The `<iframe>` for the embed at `src` (an absolute URL with `embed=1` in its query). It may
+/// write to the clipboard ("Copy link"); browsers deny that to frames by default.
 pub fn iframe_snippet(src: &str) -> String {
     "<iframe src=\"".to_string()
         + &attribute(src)
@@ -19,7 +20,7 @@ pub fn iframe_snippet(src: &str) -> String {
         + IFRAME_TITLE
         + "\" width=\"100%\" height=\""
         + &IFRAME_HEIGHT.to_string()
-        + "\" loading=\"lazy\" style=\"border:0\"></iframe>"
+        + "\" loading=\"lazy\" allow=\"clipboard-write\" style=\"border:0\"></iframe>"
 }
 
 /// The host-page script that sets each of our iframes' height from its messages. Only
@@ -67,7 +68,7 @@ mod tests {
         let snippet = iframe_snippet("https://example.org/calc/?sg=60&embed=1");
         assert_eq!(
             snippet,
-            "<iframe src=\"https://example.org/calc/?sg=60&amp;embed=1\" title=\"From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator\" width=\"100%\" height=\"720\" loading=\"lazy\" style=\"border:0\"></iframe>"
+            "<iframe src=\"https://example.org/calc/?sg=60&amp;embed=1\" title=\"From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator\" width=\"100%\" height=\"720\" loading=\"lazy\" allow=\"clipboard-write\" style=\"border:0\"></iframe>"
         );
         assert!(!iframe_snippet("x\"><script>").contains("\"><script>"));
     }

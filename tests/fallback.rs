@@ -40,8 +40,13 @@ fn expected_block() -> String {
 fn index_html_fallback_matches_the_model() {
     let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
         .expect("index.html is readable");
-    let start = index.find(START).expect("index.html has the fallback:start marker") + START.len();
-    let end = index.find(END).expect("index.html has the fallback:end marker");
+    let start = index
+        .find(START)
+        .expect("index.html has the fallback:start marker")
+        + START.len();
+    let end = index
+        .find(END)
+        .expect("index.html has the fallback:end marker");
     let expected = expected_block();
     assert!(
         index.get(start..end) == Some(expected.as_str()),

@@ -247,3 +247,99 @@ proptest! {
         prop_assert!((back - x).abs() <= unit / 2.0 + 1e-9 * x.abs(), "{} -> {}", x, text);
     }
 }
+
+/// Hostile query text: long values, invalid UTF-8 escapes, markup, repeated and odd keys.
+fn hostile_query() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        prop::sample::select(vec![
+            "sg",
+            "s24",
+            "s27",
+            "g",
+            "y0",
+            "ramp",
+            "mc",
+            "mg",
+            "ora",
+            "disc",
+            "h",
+            "embed",
+            "theme",
+            "__proto__",
+            "",
+            "%FF",
+            "sg%00",
+        ])
+        .prop_map(str::to_string),
+        "[ -~]{0,12}",
+    ];
+    let value = prop_oneof![
+        "[-+]?[0-9]{0,40}(\\.[0-9]{0,40})?([eE][-+]?[0-9]{1,6})?",
+        "(%[0-9A-Fa-f]{2}|%[^0-9A-Fa-f]{0,2}|[ -~]){0,40}",
+        "[0-9]{1000,10000}",
+        ".{0,50}",
+        Just("<script>alert(1)</script>".to_string()),
+        Just("%C0%AF%ED%A0%80%F4%90%80%80%FF%FE".to_string()),
+    ];
+    prop::collection::vec((key, value), 0..12).prop_map(|pairs| {
+        pairs
+            .into_iter()
+            .map(|(k, v)| k + "=" + &v)
+            .collect::<Vec<_>>()
+            .join("&")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn hostile_queries_never_panic_and_give_valid_numbers(query in hostile_query()) {
+        let parsed = parse_query(&query);
+        prop_assert_eq!(parsed.scenario.sanitized(), parsed.scenario);
+        check_invariants(&project(&parsed.scenario))?;
+        for note in &parsed.notes {
+            // A 10,000-character value is quoted back shortened.
+            prop_assert!(note.message().chars().count() < 400, "{}", note.message());
+        }
+        // What the page writes back reads as the same scenario, with nothing to report.
+        let written = encode_query(&parsed.scenario, parsed.view);
+        let again = parse_query(&written);
+        prop_assert!(again.notes.is_empty(), "{} -> {:?}", written, again.notes);
+        prop_assert_eq!(again.view, parsed.view);
+        prop_assert_eq!(again.scenario.ramp, parsed.scenario.ramp);
+        for input in Input::ALL {
+            // Canonical form keeps six decimals: a subnormal comes back as 0.
+            let (a, b) = (again.scenario.get(input), parsed.scenario.get(input));
+            prop_assert!((a - b).abs() <= 5e-7, "{:?}: {} vs {}", input, a, b);
+        }
+    }
+
+    #[test]
+    fn any_floats_give_printable_exports(scenario in scenario_from_any_floats()) {
+        let projection = project(&scenario);
+        let csv = stargate_calc::export::csv(&projection);
+        prop_assert!(!csv.contains(format::NOT_A_NUMBER), "{}", csv);
+        for kind in stargate_calc::chart::ChartKind::ALL {
+            let svg = stargate_calc::export::chart_svg(kind, &projection, &scenario);
+            prop_assert!(!svg.contains("NaN") && !svg.contains("inf"));
+        }
+        let json = stargate_calc::export::parameters_json(&scenario);
+        prop_assert!(!json.contains(format::NOT_A_NUMBER));
+        prop_assert!(!stargate_calc::export::file_stem(&scenario).is_empty());
+    }
+
+    #[test]
+    fn formatting_any_float_never_panics(x in any_float(), decimals in 0u8..=10) {
+        for text in [
+            format::fixed(x, decimals),
+            format::grouped(x, decimals),
+            format::billions(x),
+            format::percent(x, decimals),
+            format::multiple(x),
+            format::canonical(x),
+        ] {
+            prop_assert!(!text.is_empty());
+        }
+    }
+}

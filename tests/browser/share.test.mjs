@@ -178,7 +178,7 @@ test('a host page that embeds the calculator gets its height and sizes the ifram
   const iframe = await source.inputValue('#embed-code');
   const script = await source.inputValue('#host-code');
   await finish(source);
-  assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?sg=55&amp;embed=1" title="[^"]+" width="100%" height="\d+" loading="lazy" style="border:0"><\/iframe>$/);
+  assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?sg=55&amp;embed=1" title="[^"]+" width="100%" height="\d+" loading="lazy" allow="clipboard-write" style="border:0"><\/iframe>$/);
   const folder = mkdtempSync(join(tmpdir(), 'stargate-host-'));
   writeFileSync(
     join(folder, 'index.html'),

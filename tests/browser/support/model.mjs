@@ -25,9 +25,11 @@ export function defaults() {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const TRIM = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
 
-/** MODEL.md's query rules. Returns the inputs and one problem per thing ignored or adjusted. */
+/** MODEL.md's query rules (and the view keys `embed`, `theme`). Returns the inputs, the view
+ * and one problem per thing ignored or adjusted. */
 export function parseQuery(search) {
   const inputs = defaults();
+  const view = { embed: false, theme: 'auto' };
   const problems = [];
   const seen = new Set();
   const repeated = new Set();
@@ -41,7 +43,7 @@ export function parseQuery(search) {
     if (key === 'ramp') {
       if (RAMPS.includes(value)) inputs.ramp = value;
       else problems.push(`ramp ${value}`);
-    } else if (key in SPECS) {
+    } else if (Object.hasOwn(SPECS, key)) {
       const spec = SPECS[key];
       const text = value.replace(TRIM, '');
       if (!NUMBER.test(text)) {
@@ -54,11 +56,17 @@ export function parseQuery(search) {
       if (used === 0) used = 0; // -0 is 0
       if (used !== number) problems.push(`adjusted ${key}`);
       inputs[key] = used;
+    } else if (key === 'embed') {
+      if (value === '1' || value === '0') view.embed = value === '1';
+      else problems.push(`embed ${value}`);
+    } else if (key === 'theme') {
+      if (['auto', 'light', 'dark'].includes(value)) view.theme = value;
+      else problems.push(`theme ${value}`);
     } else {
       problems.push(`unknown ${key}`);
     }
   }
-  return { inputs, problems };
+  return { inputs, view, problems };
 }
 
 const RAMP_FN = {

@@ -1,0 +1,63 @@
+// No link crashes the page. A corpus of hostile query strings (garbage numbers, overflows,
+// subnormals, 10,000-character values, invalid UTF-8 escapes, markup and script, prototype
+// keys, repeated and empty keys): each loads without a console error, lists what it ignored in
+// the notice, renders exactly the numbers MODEL.md's rules give (the oracle), and runs nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mounted, readTable, useBrowser } from './support/browser.mjs';
+import { parseQuery, project, tableText } from './support/model.mjs';
+
+const browser = useBrowser();
+
+const VALUES = [
+  'abc', '50abc', '0x10', 'inf', '-inf', 'Infinity', 'NaN', 'nan', '', '%20', '1e999', '-1e999', '1e-999',
+  '4.9e-324', '2.2250738585072014e-308', '-0', '+0', '0000000000000000000000000000000000001',
+  '9'.repeat(400), '1'.repeat(10000), '.', '-', '+', 'e5', '1e', '1.2.3', '--1', '%D9%A1%D9%A2', '%FF',
+  '%C3%28', '%ED%A0%80', '%F4%90%80%80', '%C0%AF', '%', '%%', '%2', '%zz', '%00', '%0A40', '%E2%80%AE40',
+  encodeURIComponent('<script>window.__pwned=1</script>'),
+  encodeURIComponent('"><img src=x onerror="window.__pwned=1">'),
+  encodeURIComponent("'};window.__pwned=1;//"), 'javascript:alert(1)', '..%2F..%2Fetc%2Fpasswd',
+  encodeURIComponent('😀'), 'x'.repeat(10000), '1e308', '1e309', '-1e-400', '.5e1', '7.', '+40', '%2B40',
+];
+const OTHER_KEYS = ['h', 'y0', 'ramp', 'theme', 'embed', 's24', 'g', 'disc', 'mc', 'zz', '__proto__', 'constructor'];
+
+/** The corpus: every value under `sg`, every value under another key, and odd shapes. */
+function corpus() {
+  const searches = [];
+  VALUES.forEach((value, i) => {
+    searches.push(`?sg=${value}`);
+    searches.push(`?${OTHER_KEYS[i % OTHER_KEYS.length]}=${value}&sg=40`);
+  });
+  searches.push(
+    '?sg=1&sg=2&sg=3&ramp=late&ramp=early', '?' + 'sg=5&'.repeat(300), '?' + 'k=1&'.repeat(300), '?&&&&', '?=',
+    '?==', '?=1', '?sg', '?sg==5', '?;sg=5', '?sg=5#fragment', '?%FF=1', '?sg%00=5', '?SG=5', '?toString=1',
+    '?hasOwnProperty=1', '?__proto__[sg]=5', '?sg[]=5', '?sg=5&sg[0]=6', '?h=2030.5&y0=2025.5',
+    '?h=2029.4999999&y0=2030.5000001', '?embed=yes&theme=Dark', '?embed=&theme=', '?ramp=%20s', '?ramp=S',
+  );
+  return searches;
+}
+
+test('at least 100 hostile links each load cleanly, with the notice and MODEL.md numbers', async () => {
+  const searches = corpus();
+  assert.ok(searches.length >= 100, `${searches.length} links`);
+  const page = await browser.open('/');
+  for (const search of searches) {
+    await page.goto(browser.server.url + '/' + search);
+    await mounted(page);
+    const { inputs, problems } = parseQuery(search.replace(/#.*$/, ''));
+    const label = search.length > 60 ? search.slice(0, 60) + '…' : search;
+    assert.deepEqual(await readTable(page), tableText(project(inputs).rows), `table for ${label}`);
+    const notes = await page.$$eval('#notice li', (items) => items.map((li) => li.textContent));
+    assert.equal(notes.length, problems.length, `notice for ${label}: ${JSON.stringify(notes)} vs ${problems}`);
+    const injected = await page.evaluate(() => ({
+      pwned: window.__pwned ?? null,
+      images: document.querySelectorAll('img').length,
+      scripts: [...document.scripts].filter((s) => !s.src).length,
+    }));
+    assert.deepEqual(injected, { pwned: null, images: 0, scripts: 0 }, `nothing ran for ${label}`);
+    // Long values are quoted back shortened, never whole.
+    for (const note of notes) assert.ok(note.length < 400, `a short note for ${label}`);
+    assert.deepEqual(page.problems, [], `errors for ${label}`);
+  }
+  await page.close();
+});
