@@ -33,11 +33,11 @@ impl ChartKind {
         }
     }
 
-    /// The chart's geometry for a projection drawn in `frame`.
-    pub fn draw(self, projection: &Projection, frame: Frame) -> Chart {
+    /// The chart's geometry for a projection, with its overlays, drawn in `frame`.
+    pub fn draw(self, projection: &Projection, overlays: Overlays, frame: Frame) -> Chart {
         match self {
-            ChartKind::Spend => spend_chart(projection, frame),
-            ChartKind::Share => share_chart(projection, frame),
+            ChartKind::Spend => spend_chart_with(projection, overlays, frame),
+            ChartKind::Share => share_chart_with(projection, overlays, frame),
         }
     }
 
@@ -48,6 +48,13 @@ impl ChartKind {
             ChartKind::Share => format::percent(provider.share(row), 1),
         }
     }
+}
+
+/// What a chart draws besides the scenario itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Overlays<'a> {
+    /// A pinned scenario, drawn as outlines (the "ghost") for comparison.
+    pub baseline: Option<&'a Projection>,
 }
 
 /// Size of a chart in CSS pixels (the SVG's viewBox is the same, so 1 unit is 1 pixel).
@@ -197,6 +204,9 @@ pub struct Chart {
     /// spend chart), in [`Provider::ALL`] order: where the hover dots sit.
     pub points: Vec<[f64; 4]>,
     pub end_labels: Vec<EndLabel>,
+    /// The baseline's outline per provider (its layer's top edge, or its share line), in
+    /// [`Provider::ALL`] order; empty strings without a baseline.
+    pub ghosts: [String; 4],
 }
 
 /// Below this width the charts drop their end labels and rely on the legend.
@@ -357,10 +367,44 @@ impl PathData {
 
 /// The spend chart for a projection drawn in `frame`.
 pub fn spend_chart(projection: &Projection, frame: Frame) -> Chart {
+    spend_chart_with(projection, Overlays::default(), frame)
+}
+
+/// The baseline's rows for the years the current projection shows.
+fn baseline_rows<'a>(
+    projection: &Projection,
+    overlays: &Overlays<'a>,
+) -> Vec<(usize, &'a crate::model::YearRow)> {
+    let Some(baseline) = overlays.baseline else {
+        return Vec::new();
+    };
+    projection
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, row)| baseline.row(row.year).map(|b| (i, b)))
+        .collect()
+}
+
+/// A polyline through `(columns[i].x, y)` for each `(i, y)`.
+fn polyline(columns: &[YearColumn], points: impl Iterator<Item = (usize, f64)>) -> String {
+    let mut path = PathData::new();
+    for (i, y) in points {
+        if let Some(column) = columns.get(i) {
+            path.command(if path.0.is_empty() { 'M' } else { 'L' }, column.x, y);
+        }
+    }
+    path.0
+}
+
+/// The spend chart with overlays: the y axis covers the baseline too.
+pub fn spend_chart_with(projection: &Projection, overlays: Overlays, frame: Frame) -> Chart {
+    let ghost_rows = baseline_rows(projection, &overlays);
     let data_max = projection
         .rows
         .iter()
         .map(|row| row.total)
+        .chain(ghost_rows.iter().map(|(_, row)| row.total))
         .fold(0.0, f64::max);
     let ticks = nice_ticks(data_max, 5);
     let labels = |v: f64| "$".to_string() + &format::grouped_trimmed(v, 2) + "B";
@@ -446,6 +490,20 @@ pub fn spend_chart(projection: &Projection, frame: Frame) -> Chart {
         spread_labels(&mut end_labels, &plot);
     }
 
+    let ghosts = std::array::from_fn(|layer| {
+        polyline(
+            &columns,
+            ghost_rows.iter().map(|&(i, row)| {
+                let top: f64 = Provider::ALL
+                    .iter()
+                    .take(layer + 1)
+                    .map(|p| p.spend(row))
+                    .sum();
+                (i, y.map(top))
+            }),
+        )
+    });
+
     Chart {
         axes: Axes {
             frame,
@@ -458,11 +516,17 @@ pub fn spend_chart(projection: &Projection, frame: Frame) -> Chart {
         markers: Default::default(),
         points: layer_tops,
         end_labels,
+        ghosts,
     }
 }
 
 /// The share chart for a projection drawn in `frame`.
 pub fn share_chart(projection: &Projection, frame: Frame) -> Chart {
+    share_chart_with(projection, Overlays::default(), frame)
+}
+
+/// The share chart with overlays.
+pub fn share_chart_with(projection: &Projection, overlays: Overlays, frame: Frame) -> Chart {
     let ticks = Ticks {
         step: 25.0,
         max: 100.0,
@@ -528,6 +592,16 @@ pub fn share_chart(projection: &Projection, frame: Frame) -> Chart {
     }
     spread_labels(&mut end_labels, &plot);
 
+    let ghost_rows = baseline_rows(projection, &overlays);
+    let ghosts = std::array::from_fn(|i| {
+        polyline(
+            &columns,
+            ghost_rows
+                .iter()
+                .map(|&(j, row)| (j, y.map(Provider::ALL[i].share(row)))),
+        )
+    });
+
     Chart {
         axes: Axes {
             frame,
@@ -540,6 +614,7 @@ pub fn share_chart(projection: &Projection, frame: Frame) -> Chart {
         markers,
         points,
         end_labels,
+        ghosts,
     }
 }
 
@@ -811,5 +886,73 @@ mod tests {
         assert_eq!(Frame::for_width(f64::NAN).width, 640.0);
         assert_eq!(Frame::for_width(2000.0).height, 320.0);
         assert_eq!(Frame::for_width(300.0).height, Frame::MIN.height);
+    }
+
+    #[test]
+    fn a_baseline_is_drawn_as_outlines_on_the_same_axes() {
+        let current = project(&Scenario::REPORT);
+        let frame = Frame::for_width(800.0);
+        let plain = spend_chart(&current, frame);
+        assert!(plain.ghosts.iter().all(String::is_empty));
+
+        // Pinned to itself: each outline runs along the top of its own layer.
+        let same = spend_chart_with(
+            &current,
+            Overlays {
+                baseline: Some(&current),
+            },
+            frame,
+        );
+        for (layer, ghost) in same.ghosts.iter().enumerate() {
+            let expected: Vec<String> = same
+                .axes
+                .columns
+                .iter()
+                .zip(&same.points)
+                .map(|(c, p)| format::fixed(c.x, 1) + "," + &format::fixed(p[layer], 1))
+                .collect();
+            assert_eq!(
+                ghost.trim_start_matches('M').split('L').collect::<Vec<_>>(),
+                expected
+            );
+        }
+
+        // A bigger baseline widens the axis so its outline stays inside the plot.
+        let mut bigger = Scenario::REPORT;
+        bigger.growth_after_2027 = 120.0;
+        let baseline = project(&bigger);
+        let chart = spend_chart_with(
+            &current,
+            Overlays {
+                baseline: Some(&baseline),
+            },
+            frame,
+        );
+        // 2030 total in the baseline: 20 × 2.2³ = $213B.
+        assert!(chart
+            .axes
+            .y_ticks
+            .last()
+            .is_some_and(|t| t.label == "$250B"));
+        let top_of_ghost = chart.ghosts[3]
+            .split(['M', 'L'])
+            .filter_map(|point| point.split(',').nth(1))
+            .filter_map(|y| y.parse::<f64>().ok())
+            .fold(f64::INFINITY, f64::min);
+        assert!(top_of_ghost >= chart.axes.plot.top);
+
+        // A baseline that shows fewer years is drawn where both have data.
+        let mut longer = Scenario::REPORT;
+        longer.last_year = 2035.0;
+        let long = project(&longer);
+        let chart = share_chart_with(
+            &long,
+            Overlays {
+                baseline: Some(&current),
+            },
+            frame,
+        );
+        assert_eq!(chart.ghosts[1].matches(['M', 'L']).count(), 7);
+        assert_eq!(chart.series[1].matches(['M', 'L']).count(), 12);
     }
 }

@@ -6,7 +6,7 @@ use crate::chart::{ChartKind, Frame};
 use crate::format;
 use crate::model::Projection;
 use crate::providers::Provider;
-use crate::query::{encode_query, ViewOptions, RAMP_KEY};
+use crate::query::{encode_query, Link, RAMP_KEY};
 use crate::scenario::{Input, Scenario};
 use crate::sources::{REPORT_CITES, REPORT_TITLE};
 use crate::summary::chart_description;
@@ -21,7 +21,7 @@ pub fn file_stem(scenario: &Scenario) -> String {
     let clean = scenario.sanitized();
     let mut stem = FILE_PREFIX.to_string() + "-sg" + &format::canonical(clean.stargate_share_2030);
     // The query's pairs, minus `sg` (already first), glued as key and value.
-    for pair in encode_query(&clean, ViewOptions::default()).split('&') {
+    for pair in encode_query(&Link::to(clean)).split('&') {
         if let Some((key, value)) = pair.split_once('=') {
             if key != Input::StargateShare2030.spec().key {
                 stem = stem + "-" + key + value;
@@ -85,7 +85,7 @@ pub fn chart_export_size() -> (f64, f64) {
 /// values, axes, the four series, end labels and the source.
 pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) -> String {
     let frame = Frame::for_width(EXPORT_WIDTH);
-    let chart = kind.draw(projection, frame);
+    let chart = kind.draw(projection, Default::default(), frame);
     let (width, height) = chart_export_size();
     let w = format::fixed(width, 0);
     let h = format::fixed(height, 0);
@@ -215,7 +215,7 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
             " font-weight=\"600\"",
         );
     }
-    let query = encode_query(scenario, ViewOptions::default());
+    let query = encode_query(&Link::to(*scenario));
     let scenario_text = if query.is_empty() {
         "the report\u{2019}s figures".to_string()
     } else {
@@ -330,7 +330,7 @@ mod tests {
             .collect();
         let parsed = parse_query(&query.join("&"));
         assert!(parsed.notes.is_empty(), "{:?}", parsed.notes);
-        assert_eq!(parsed.scenario, s);
+        assert_eq!(parsed.link.scenario, s);
     }
 
     #[test]

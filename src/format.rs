@@ -89,6 +89,21 @@ pub fn multiple(x: f64) -> String {
     out
 }
 
+/// A change with its sign: `signed(1.234, 2, "$", "B")` is `+$1.23B`, a negative one reads
+/// `−$1.23B` (a true minus sign), and one that rounds to zero has no sign: `$0.00B`.
+pub fn signed(x: f64, decimals: u8, prefix: &str, suffix: &str) -> String {
+    let magnitude = fixed(x.abs(), decimals);
+    let is_zero = magnitude.bytes().all(|b| b == b'0' || b == b'.');
+    let sign = if is_zero || !x.is_finite() {
+        ""
+    } else if x < 0.0 {
+        "\u{2212}"
+    } else {
+        "+"
+    };
+    sign.to_string() + prefix + &magnitude + suffix
+}
+
 /// A year: `2030`.
 pub fn year(y: i32) -> String {
     let mut out = String::new();
@@ -229,6 +244,15 @@ mod tests {
         assert_eq!(billions(9.999), "$10.0B");
         assert_eq!(billions(1500.0), "$1,500B");
         assert_eq!(billions_exact(79.937), "$79.94B");
+    }
+
+    #[test]
+    fn signed_changes_read_plus_minus_or_nothing() {
+        assert_eq!(signed(1.234, 2, "$", "B"), "+$1.23B");
+        assert_eq!(signed(-27.984, 2, "$", "B"), "\u{2212}$27.98B");
+        assert_eq!(signed(-0.001, 2, "$", "B"), "$0.00B");
+        assert_eq!(signed(2.0, 0, "", " yr"), "+2 yr");
+        assert_eq!(signed(f64::NAN, 1, "", " pts"), "\u{2013} pts");
     }
 
     #[test]

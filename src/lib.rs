@@ -3,6 +3,7 @@
 //! the browser (no Leptos, no web-sys): plain structs in, plain structs out, tested natively.
 //! The browser UI lives in `src/ui/` and is compiled for wasm32 only.
 
+pub mod baseline;
 pub mod chart;
 pub mod embed;
 pub mod export;

@@ -31,8 +31,10 @@ pub enum QueryNote {
     Repeated { key: String },
     /// A key the calculator does not know.
     UnknownKey { key: String },
-    /// `embed` or `theme` had a value other than its words; the default was used.
+    /// `embed`, `theme` or `b` had a value other than its words; the default was used.
     UnknownViewValue { key: &'static str, given: String },
+    /// A note about the pinned baseline's value (`b.sg=abc`).
+    Baseline(Box<QueryNote>),
 }
 
 /// The page's colour theme (`theme=`): `auto` follows the reader's system setting.
@@ -82,13 +84,37 @@ pub const EMBED_KEY: &str = "embed";
 /// URL key of the colour theme (`theme=dark`).
 pub const THEME_KEY: &str = "theme";
 
-/// A scenario read from a URL, with what was ignored or adjusted on the way.
+/// Everything a link carries: the scenario, how the page is shown, and the pinned baseline.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ParsedQuery {
+pub struct Link {
     pub scenario: Scenario,
     pub view: ViewOptions,
+    /// A scenario pinned for comparison (`b=1` and `b.KEY=value`).
+    pub baseline: Option<Scenario>,
+}
+
+impl Link {
+    /// A link to `scenario` with nothing else: default view, no baseline.
+    pub fn to(scenario: Scenario) -> Link {
+        Link {
+            scenario,
+            view: ViewOptions::default(),
+            baseline: None,
+        }
+    }
+}
+
+/// A link read from a URL, with what was ignored or adjusted on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedQuery {
+    pub link: Link,
     pub notes: Vec<QueryNote>,
 }
+
+/// Prefix of the baseline's keys: `b.sg=40` is the baseline's 2030 Stargate share.
+pub const BASELINE_PREFIX: &str = "b.";
+/// URL key that marks a pinned baseline (`b=1`), even one equal to the report.
+pub const BASELINE_KEY: &str = "b";
 
 /// Longest piece of a reader-supplied value quoted back in a note.
 const QUOTE_LIMIT: usize = 24;
@@ -98,6 +124,7 @@ pub fn parse_query(query: &str) -> ParsedQuery {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut scenario = Scenario::REPORT;
     let mut view = ViewOptions::default();
+    let mut baseline: Option<Scenario> = None;
     let mut notes = Vec::new();
     let mut seen: Vec<String> = Vec::new();
 
@@ -110,13 +137,32 @@ pub fn parse_query(query: &str) -> ParsedQuery {
         }
         seen.push(key.clone());
 
-        if key == RAMP_KEY {
-            match Ramp::from_key(&value) {
-                Some(ramp) => scenario.ramp = ramp,
-                None => notes.push(QueryNote::UnknownRamp { given: value }),
+        if let Some(baseline_key) = key.strip_prefix(BASELINE_PREFIX) {
+            let pinned = baseline.get_or_insert(Scenario::REPORT);
+            let mut baseline_notes = Vec::new();
+            if is_scenario_key(baseline_key) {
+                read_input(pinned, &mut baseline_notes, baseline_key, value);
+            } else {
+                baseline_notes.push(QueryNote::UnknownKey { key: key.clone() });
             }
-        } else if let Some(input) = Input::from_key(&key) {
-            read_number(&mut scenario, &mut notes, input, value);
+            notes.extend(
+                baseline_notes
+                    .into_iter()
+                    .map(|note| QueryNote::Baseline(Box::new(note))),
+            );
+        } else if is_scenario_key(&key) {
+            read_input(&mut scenario, &mut notes, &key, value);
+        } else if key == BASELINE_KEY {
+            match value.as_str() {
+                "1" => {
+                    baseline.get_or_insert(Scenario::REPORT);
+                }
+                "0" => {}
+                _ => notes.push(QueryNote::UnknownViewValue {
+                    key: BASELINE_KEY,
+                    given: value,
+                }),
+            }
         } else if key == EMBED_KEY {
             match value.as_str() {
                 "1" => view.embed = true,
@@ -139,43 +185,75 @@ pub fn parse_query(query: &str) -> ParsedQuery {
         }
     }
     ParsedQuery {
-        scenario,
-        view,
+        link: Link {
+            scenario,
+            view,
+            baseline,
+        },
         notes,
     }
 }
 
-/// The query string (without `?`) for a scenario and view: only what differs from the
-/// defaults, each value in canonical form (`sg=60`, not `sg=60.000`), in MODEL.md's order.
-/// Empty for the report's scenario in the default view. [`parse_query`] reads it back as the
-/// same scenario for every value with at most six decimals (every slider value).
-pub fn encode_query(scenario: &Scenario, view: ViewOptions) -> String {
-    let mut pairs: Vec<(&str, String)> = Vec::new();
-    let clean = scenario.sanitized();
-    for input in Input::ALL {
-        let value = clean.get(input);
-        if value != input.spec().default {
-            pairs.push((input.spec().key, format::canonical(value)));
-        }
-        // `ramp` sits after the first Stargate year, as in MODEL.md's table.
-        if input == Input::FirstStargateYear && clean.ramp != Ramp::DEFAULT {
-            pairs.push((RAMP_KEY, clean.ramp.key().to_string()));
-        }
+/// True for the keys of a scenario: its inputs' and the ramp's.
+fn is_scenario_key(key: &str) -> bool {
+    key == RAMP_KEY || Input::from_key(key).is_some()
+}
+
+/// Reads `key=given` (a scenario key) into `scenario`.
+fn read_input(scenario: &mut Scenario, notes: &mut Vec<QueryNote>, key: &str, given: String) {
+    match Input::from_key(key) {
+        Some(input) => read_number(scenario, notes, input, given),
+        None => match Ramp::from_key(&given) {
+            Some(ramp) => scenario.ramp = ramp,
+            None => notes.push(QueryNote::UnknownRamp { given }),
+        },
     }
+}
+
+/// The query string (without `?`) for a link: only what differs from the defaults, each value
+/// in canonical form (`sg=60`, not `sg=60.000`), in MODEL.md's order, then the baseline's, then
+/// the view's. Empty for the report's scenario in the default view. [`parse_query`] reads it
+/// back as the same link for every value with at most six decimals (every slider value).
+pub fn encode_query(link: &Link) -> String {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    scenario_pairs(&link.scenario, "", &mut pairs);
+    if let Some(baseline) = &link.baseline {
+        pairs.push((BASELINE_KEY.to_string(), "1".to_string()));
+        scenario_pairs(baseline, BASELINE_PREFIX, &mut pairs);
+    }
+    let view = link.view;
     if view.embed {
-        pairs.push((EMBED_KEY, "1".to_string()));
+        pairs.push((EMBED_KEY.to_string(), "1".to_string()));
     }
     if view.theme != Theme::Auto {
-        pairs.push((THEME_KEY, view.theme.key().to_string()));
+        pairs.push((THEME_KEY.to_string(), view.theme.key().to_string()));
     }
     let mut query = String::new();
     for (key, value) in pairs {
         if !query.is_empty() {
             query.push('&');
         }
-        query = query + key + "=" + &value;
+        query = query + &key + "=" + &value;
     }
     query
+}
+
+/// The scenario's non-default values as `(prefix + key, value)` pairs.
+fn scenario_pairs(scenario: &Scenario, prefix: &str, pairs: &mut Vec<(String, String)>) {
+    let clean = scenario.sanitized();
+    for input in Input::ALL {
+        let value = clean.get(input);
+        if value != input.spec().default {
+            pairs.push((
+                prefix.to_string() + input.spec().key,
+                format::canonical(value),
+            ));
+        }
+        // `ramp` sits after the first Stargate year, as in MODEL.md's table.
+        if input == Input::FirstStargateYear && clean.ramp != Ramp::DEFAULT {
+            pairs.push((prefix.to_string() + RAMP_KEY, clean.ramp.key().to_string()));
+        }
+    }
 }
 
 /// URL key of the ramp (the one input that is a word, not a number).
@@ -441,8 +519,9 @@ impl QueryNote {
                     + &quote(key)
                     + "\u{201d} is not a setting of this calculator and was ignored."
             }
+            QueryNote::Baseline(note) => "Pinned baseline: ".to_string() + &note.message(),
             QueryNote::UnknownViewValue { key, given } => {
-                let words = if *key == EMBED_KEY {
+                let words = if *key == EMBED_KEY || *key == BASELINE_KEY {
                     "1 or 0".to_string()
                 } else {
                     let words: Vec<&str> = Theme::ALL.iter().map(|theme| theme.key()).collect();
@@ -482,7 +561,7 @@ mod tests {
     fn empty_query_is_the_report() {
         for query in ["", "?", "?&&", "&"] {
             let parsed = parse(query);
-            assert_eq!(parsed.scenario, Scenario::REPORT, "{query:?}");
+            assert_eq!(parsed.link.scenario, Scenario::REPORT, "{query:?}");
             assert!(parsed.notes.is_empty(), "{query:?}");
         }
     }
@@ -491,7 +570,7 @@ mod tests {
     fn reads_every_key() {
         let parsed =
             parse("?sg=40&s24=6&s27=25.5&g=30&y0=2027&ramp=late&mc=8&mg=50&ora=10&disc=30&h=2035");
-        let s = parsed.scenario;
+        let s = parsed.link.scenario;
         assert_eq!(s.stargate_share_2030, 40.0);
         assert_eq!(s.spend_2024, 6.0);
         assert_eq!(s.spend_2027, 25.5);
@@ -538,7 +617,7 @@ mod tests {
     fn garbage_falls_back_to_the_default_with_a_note() {
         for value in ["abc", "50abc", "0x10", "inf", "NaN", ""] {
             let parsed = parse(&("sg=".to_string() + value));
-            assert_eq!(parsed.scenario.stargate_share_2030, 75.0, "{value:?}");
+            assert_eq!(parsed.link.scenario.stargate_share_2030, 75.0, "{value:?}");
             assert_eq!(
                 parsed.notes,
                 vec![QueryNote::NotANumber {
@@ -552,8 +631,8 @@ mod tests {
     #[test]
     fn overflow_clamps_to_the_maximum() {
         let parsed = parse("sg=1e999&s24=-1e999");
-        assert_eq!(parsed.scenario.stargate_share_2030, 100.0);
-        assert_eq!(parsed.scenario.spend_2024, 0.5);
+        assert_eq!(parsed.link.scenario.stargate_share_2030, 100.0);
+        assert_eq!(parsed.link.scenario.spend_2024, 0.5);
         assert_eq!(parsed.notes.len(), 2);
         assert!(matches!(parsed.notes[0], QueryNote::OutOfRange { used, .. } if used == 100.0));
     }
@@ -561,30 +640,34 @@ mod tests {
     #[test]
     fn out_of_range_clamps_and_in_range_is_kept_unrounded() {
         let parsed = parse("sg=150&g=-4&disc=33.3");
-        assert_eq!(parsed.scenario.stargate_share_2030, 100.0);
-        assert_eq!(parsed.scenario.growth_after_2027, 0.0);
-        assert_eq!(parsed.scenario.stargate_discount, 33.3);
+        assert_eq!(parsed.link.scenario.stargate_share_2030, 100.0);
+        assert_eq!(parsed.link.scenario.growth_after_2027, 0.0);
+        assert_eq!(parsed.link.scenario.stargate_discount, 33.3);
         assert_eq!(parsed.notes.len(), 2);
     }
 
     #[test]
     fn negative_zero_is_zero_without_a_note() {
         let parsed = parse("sg=-0&mc=-0.0");
-        assert_eq!(parsed.scenario.stargate_share_2030, 0.0);
-        assert!(parsed.scenario.stargate_share_2030.is_sign_positive());
-        assert!(parsed.scenario.microsoft_capacity_2024.is_sign_positive());
+        assert_eq!(parsed.link.scenario.stargate_share_2030, 0.0);
+        assert!(parsed.link.scenario.stargate_share_2030.is_sign_positive());
+        assert!(parsed
+            .link
+            .scenario
+            .microsoft_capacity_2024
+            .is_sign_positive());
         assert!(parsed.notes.is_empty());
         // Where 0 is below the range, -0 clamps like any other small number.
         let parsed = parse("s24=-0");
-        assert_eq!(parsed.scenario.spend_2024, 0.5);
+        assert_eq!(parsed.link.scenario.spend_2024, 0.5);
         assert_eq!(parsed.notes.len(), 1);
     }
 
     #[test]
     fn years_round_half_up_after_clamping() {
         let parsed = parse("y0=2026.5&h=2031.4");
-        assert_eq!(parsed.scenario.first_stargate_year, 2027.0);
-        assert_eq!(parsed.scenario.last_year, 2031.0);
+        assert_eq!(parsed.link.scenario.first_stargate_year, 2027.0);
+        assert_eq!(parsed.link.scenario.last_year, 2031.0);
         assert_eq!(
             parsed.notes,
             vec![
@@ -601,13 +684,13 @@ mod tests {
             ]
         );
         let parsed = parse("y0=2030.7&h=2029.5");
-        assert_eq!(parsed.scenario.first_stargate_year, 2030.0);
-        assert_eq!(parsed.scenario.last_year, 2030.0);
+        assert_eq!(parsed.link.scenario.first_stargate_year, 2030.0);
+        assert_eq!(parsed.link.scenario.last_year, 2030.0);
         assert!(matches!(parsed.notes[0], QueryNote::OutOfRange { .. }));
         assert!(matches!(parsed.notes[1], QueryNote::OutOfRange { .. }));
         let parsed = parse("y0=2025.5&h=2034.49999");
-        assert_eq!(parsed.scenario.first_stargate_year, 2026.0);
-        assert_eq!(parsed.scenario.last_year, 2034.0);
+        assert_eq!(parsed.link.scenario.first_stargate_year, 2026.0);
+        assert_eq!(parsed.link.scenario.last_year, 2034.0);
         assert_eq!(
             parse("y0=2027.0").notes,
             vec![],
@@ -618,8 +701,8 @@ mod tests {
     #[test]
     fn the_first_occurrence_wins() {
         let parsed = parse("sg=40&sg=90&ramp=late&ramp=early&sg=abc");
-        assert_eq!(parsed.scenario.stargate_share_2030, 40.0);
-        assert_eq!(parsed.scenario.ramp, Ramp::Late);
+        assert_eq!(parsed.link.scenario.stargate_share_2030, 40.0);
+        assert_eq!(parsed.link.scenario.ramp, Ramp::Late);
         assert_eq!(
             parsed.notes,
             vec![
@@ -629,7 +712,7 @@ mod tests {
         );
         // Even a bad first value wins over a good later one.
         let parsed = parse("sg=abc&sg=40");
-        assert_eq!(parsed.scenario.stargate_share_2030, 75.0);
+        assert_eq!(parsed.link.scenario.stargate_share_2030, 75.0);
         assert_eq!(parsed.notes.len(), 2);
     }
 
@@ -637,12 +720,12 @@ mod tests {
     fn ramp_must_be_exactly_one_of_its_words() {
         for word in ["lin", "s", "early", "late"] {
             let parsed = parse(&("ramp=".to_string() + word));
-            assert_eq!(parsed.scenario.ramp.key(), word);
+            assert_eq!(parsed.link.scenario.ramp.key(), word);
             assert!(parsed.notes.is_empty());
         }
         for word in ["LATE", "Late", " late", "late ", "linear", "", "s%20"] {
             let parsed = parse(&("ramp=".to_string() + word));
-            assert_eq!(parsed.scenario.ramp, Ramp::SCurve, "{word:?}");
+            assert_eq!(parsed.link.scenario.ramp, Ramp::SCurve, "{word:?}");
             assert_eq!(parsed.notes.len(), 1, "{word:?}");
         }
     }
@@ -650,7 +733,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_ignored_and_named() {
         let parsed = parse("utm_source=blog&sg=50&SG=10");
-        assert_eq!(parsed.scenario.stargate_share_2030, 50.0);
+        assert_eq!(parsed.link.scenario.stargate_share_2030, 50.0);
         assert_eq!(
             parsed.notes,
             vec![
@@ -675,11 +758,11 @@ mod tests {
         assert_eq!(form_decode("%2B"), "+");
         // Percent-encoded keys and values are decoded before they are read.
         let parsed = parse("%73%67=%2040%20&ramp=l%61te&h=2030%2E6");
-        assert_eq!(parsed.scenario.stargate_share_2030, 40.0);
-        assert_eq!(parsed.scenario.ramp, Ramp::Late);
-        assert_eq!(parsed.scenario.last_year, 2031.0);
+        assert_eq!(parsed.link.scenario.stargate_share_2030, 40.0);
+        assert_eq!(parsed.link.scenario.ramp, Ramp::Late);
+        assert_eq!(parsed.link.scenario.last_year, 2031.0);
         // `+` is a space, so `sg=+40` reads as " 40", trimmed to 40.
-        assert_eq!(parse("sg=+40").scenario.stargate_share_2030, 40.0);
+        assert_eq!(parse("sg=+40").link.scenario.stargate_share_2030, 40.0);
         // A key with no `=` has an empty value.
         assert_eq!(
             parse("sg").notes,
@@ -689,7 +772,7 @@ mod tests {
             }]
         );
         // Only the first `=` splits.
-        assert_eq!(parse("sg=4=0").scenario.stargate_share_2030, 75.0);
+        assert_eq!(parse("sg=4=0").link.scenario.stargate_share_2030, 75.0);
     }
 
     #[test]
@@ -717,10 +800,10 @@ mod tests {
 
     #[test]
     fn writes_only_what_differs_from_the_defaults_in_canonical_form() {
-        assert_eq!(encode_query(&Scenario::REPORT, ViewOptions::default()), "");
+        assert_eq!(encode_query(&Link::to(Scenario::REPORT)), "");
         let mut s = Scenario::REPORT;
         s.stargate_share_2030 = 60.0;
-        assert_eq!(encode_query(&s, ViewOptions::default()), "sg=60");
+        assert_eq!(encode_query(&Link::to(s)), "sg=60");
         s.ramp = Ramp::Late;
         s.first_stargate_year = 2027.0;
         s.growth_after_2027 = 62.5;
@@ -730,19 +813,22 @@ mod tests {
             theme: Theme::Dark,
         };
         assert_eq!(
-            encode_query(&s, view),
+            encode_query(&Link {
+                view,
+                ..Link::to(s)
+            }),
             "sg=60&g=62.5&y0=2027&ramp=late&h=2035&embed=1&theme=dark"
         );
         // Out-of-range values are written as the page uses them.
         s.stargate_share_2030 = 250.0;
-        assert!(encode_query(&s, ViewOptions::default()).starts_with("sg=100&"));
+        assert!(encode_query(&Link::to(s)).starts_with("sg=100&"));
     }
 
     #[test]
     fn what_is_written_reads_back_the_same() {
         let parsed = parse("?sg=40.5&s24=6&s27=25.5&g=30&y0=2027&ramp=early&mc=8&mg=50&ora=10&disc=30&h=2035&embed=1&theme=light");
         assert!(parsed.notes.is_empty());
-        let again = parse(&encode_query(&parsed.scenario, parsed.view));
+        let again = parse(&encode_query(&parsed.link));
         assert_eq!(again, parsed);
     }
 
@@ -750,21 +836,61 @@ mod tests {
     fn view_options_are_read_and_bad_words_noted() {
         let parsed = parse("embed=1&theme=dark");
         assert_eq!(
-            parsed.view,
+            parsed.link.view,
             ViewOptions {
                 embed: true,
                 theme: Theme::Dark
             }
         );
         assert!(parsed.notes.is_empty());
-        assert!(!parse("embed=0").view.embed);
+        assert!(!parse("embed=0").link.view.embed);
         let bad = parse("embed=yes&theme=Dark");
-        assert_eq!(bad.view, ViewOptions::default());
+        assert_eq!(bad.link.view, ViewOptions::default());
         assert_eq!(bad.notes.len(), 2);
         assert_eq!(
             bad.notes[1].message(),
             "\u{201c}theme\u{201d} must be auto, light, dark; the link's Dark was ignored."
         );
         assert!(bad.notes[0].message().contains("1 or 0"));
+    }
+
+    #[test]
+    fn a_pinned_baseline_is_read_and_written_with_its_own_keys() {
+        let pinned = parse("sg=60&b=1");
+        assert_eq!(pinned.link.baseline, Some(Scenario::REPORT));
+        assert!(pinned.notes.is_empty());
+        assert_eq!(encode_query(&pinned.link), "sg=60&b=1");
+
+        let compared = parse("sg=60&b.sg=40&b.ramp=late&b.h=2035");
+        let baseline = compared.link.baseline.unwrap_or_default();
+        assert_eq!(baseline.stargate_share_2030, 40.0);
+        assert_eq!(baseline.ramp, Ramp::Late);
+        assert_eq!(baseline.last_year, 2035.0);
+        assert_eq!(compared.link.scenario.stargate_share_2030, 60.0);
+        assert_eq!(
+            encode_query(&compared.link),
+            "sg=60&b=1&b.sg=40&b.ramp=late&b.h=2035"
+        );
+        assert_eq!(parse("sg=60").link.baseline, None);
+        assert_eq!(parse("b=0").link.baseline, None);
+    }
+
+    #[test]
+    fn baseline_values_follow_the_same_rules_and_their_notes_say_so() {
+        let parsed = parse("b.sg=abc&b.y0=2026.5&b.zz=1&b=yes");
+        let baseline = parsed.link.baseline.unwrap_or_default();
+        assert_eq!(baseline.stargate_share_2030, 75.0);
+        assert_eq!(baseline.first_stargate_year, 2027.0);
+        assert_eq!(parsed.notes.len(), 4);
+        assert!(parsed.notes[0]
+            .message()
+            .starts_with("Pinned baseline: The link's value for"));
+        assert_eq!(
+            parsed.notes[2].message(),
+            "Pinned baseline: The link's \u{201c}b.zz\u{201d} is not a setting of this calculator and was ignored."
+        );
+        assert!(parsed.notes[3].message().contains("1 or 0"));
+        // The main scenario is untouched by the baseline's keys.
+        assert_eq!(parsed.link.scenario, Scenario::REPORT);
     }
 }

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use stargate_calc::format;
 use stargate_calc::model::{project, Projection};
-use stargate_calc::query::{encode_query, parse_decimal, parse_query, Theme, ViewOptions};
+use stargate_calc::query::{encode_query, parse_decimal, parse_query, Link, Theme, ViewOptions};
 use stargate_calc::scenario::{Input, Ramp, Scenario};
 
 fn ramp() -> impl Strategy<Value = Ramp> {
@@ -170,7 +170,7 @@ proptest! {
     #[test]
     fn any_query_string_parses_to_a_scenario_in_range(query in ".{0,200}") {
         let parsed = parse_query(&query);
-        prop_assert_eq!(parsed.scenario.sanitized(), parsed.scenario);
+        prop_assert_eq!(parsed.link.scenario.sanitized(), parsed.link.scenario);
         for note in &parsed.notes {
             prop_assert!(!note.message().is_empty());
         }
@@ -186,8 +186,8 @@ proptest! {
         ],
     ) {
         let parsed = parse_query(&(key.to_string() + "=" + &value));
-        prop_assert_eq!(parsed.scenario.sanitized(), parsed.scenario);
-        check_invariants(&project(&parsed.scenario))?;
+        prop_assert_eq!(parsed.link.scenario.sanitized(), parsed.link.scenario);
+        check_invariants(&project(&parsed.link.scenario))?;
     }
 
     #[test]
@@ -197,24 +197,24 @@ proptest! {
         let value = (spec.min + f64::from(steps) * spec.step).min(spec.max);
         let value = (value * 10.0).round() / 10.0;
         let parsed = parse_query(&(spec.key.to_string() + "=" + &format::canonical(value)));
-        prop_assert_eq!(parsed.scenario.get(input), input.sanitize(value));
+        prop_assert_eq!(parsed.link.scenario.get(input), input.sanitize(value));
     }
 
     #[test]
-    fn a_written_link_reads_back_as_the_same_scenario_and_view(
+    fn a_written_link_reads_back_as_the_same_link(
         scenario in scenario_on_slider_steps(),
+        baseline in prop::option::of(scenario_on_slider_steps()),
         embed in any::<bool>(),
         theme in prop::sample::select(Theme::ALL.to_vec()),
     ) {
-        let view = ViewOptions { embed, theme };
-        let query = encode_query(&scenario, view);
+        let link = Link { scenario, view: ViewOptions { embed, theme }, baseline };
+        let query = encode_query(&link);
         let parsed = parse_query(&query);
-        prop_assert_eq!(parsed.scenario, scenario, "{}", query);
-        prop_assert_eq!(parsed.view, view);
+        prop_assert_eq!(&parsed.link, &link, "{}", query);
         prop_assert!(parsed.notes.is_empty());
-        // Canonical: nothing written twice, no trailing zeros, no default values.
+        // Canonical: no trailing zeros, no default values.
         prop_assert!(!query.contains(".0&") && !query.ends_with(".0"), "{}", query);
-        prop_assert_eq!(query.is_empty(), scenario == Scenario::REPORT && view == ViewOptions::default());
+        prop_assert_eq!(query.is_empty(), link == Link::to(Scenario::REPORT));
     }
 
     #[test]
@@ -296,21 +296,22 @@ proptest! {
     #[test]
     fn hostile_queries_never_panic_and_give_valid_numbers(query in hostile_query()) {
         let parsed = parse_query(&query);
-        prop_assert_eq!(parsed.scenario.sanitized(), parsed.scenario);
-        check_invariants(&project(&parsed.scenario))?;
+        prop_assert_eq!(parsed.link.scenario.sanitized(), parsed.link.scenario);
+        check_invariants(&project(&parsed.link.scenario))?;
         for note in &parsed.notes {
             // A 10,000-character value is quoted back shortened.
             prop_assert!(note.message().chars().count() < 400, "{}", note.message());
         }
         // What the page writes back reads as the same scenario, with nothing to report.
-        let written = encode_query(&parsed.scenario, parsed.view);
+        let written = encode_query(&parsed.link);
         let again = parse_query(&written);
         prop_assert!(again.notes.is_empty(), "{} -> {:?}", written, again.notes);
-        prop_assert_eq!(again.view, parsed.view);
-        prop_assert_eq!(again.scenario.ramp, parsed.scenario.ramp);
+        prop_assert_eq!(again.link.view, parsed.link.view);
+        prop_assert_eq!(again.link.baseline.is_some(), parsed.link.baseline.is_some());
+        prop_assert_eq!(again.link.scenario.ramp, parsed.link.scenario.ramp);
         for input in Input::ALL {
             // Canonical form keeps six decimals: a subnormal comes back as 0.
-            let (a, b) = (again.scenario.get(input), parsed.scenario.get(input));
+            let (a, b) = (again.link.scenario.get(input), parsed.link.scenario.get(input));
             prop_assert!((a - b).abs() <= 5e-7, "{:?}: {} vs {}", input, a, b);
         }
     }

@@ -5,7 +5,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use stargate_calc::chart::{marker_symbol, Axes, Chart, ChartKind, EndLabel, Frame};
+use stargate_calc::chart::{marker_symbol, Axes, Chart, ChartKind, EndLabel, Frame, Overlays};
 use stargate_calc::format;
 use stargate_calc::model::{Projection, FIRST_YEAR};
 use stargate_calc::providers::Provider;
@@ -45,14 +45,17 @@ pub fn Charts(calc: Calculator, #[prop(default = true)] share: bool) -> impl Int
     let resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let spend = Memo::new(move |_| {
+    let draw = move |kind: ChartKind| {
         let frame = Frame::for_width(calc.chart_width.get());
-        calc.projection.with(|p| ChartKind::Spend.draw(p, frame))
-    });
-    let share_chart = Memo::new(move |_| {
-        let frame = Frame::for_width(calc.chart_width.get());
-        calc.projection.with(|p| ChartKind::Share.draw(p, frame))
-    });
+        calc.baseline_projection.with(|baseline| {
+            let overlays = Overlays {
+                baseline: baseline.as_ref(),
+            };
+            calc.projection.with(|p| kind.draw(p, overlays, frame))
+        })
+    };
+    let spend = Memo::new(move |_| draw(ChartKind::Spend));
+    let share_chart = Memo::new(move |_| draw(ChartKind::Share));
 
     view! {
         <div class="charts" node_ref=frame_ref>
@@ -94,6 +97,22 @@ fn series(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl IntoVie
             }
         })
         .collect_view();
+    // The pinned baseline's outlines, above every area so none is hidden.
+    let ghosts = Provider::ALL
+        .iter()
+        .enumerate()
+        .map(move |(i, provider)| {
+            view! {
+                <path
+                    class="ghost"
+                    data-baseline=provider.slug()
+                    fill="none"
+                    stroke=provider.colour()
+                    d=text(move || chart.with(|c| c.ghosts[i].clone()))
+                />
+            }
+        })
+        .collect_view();
     let dots = Provider::ALL
         .iter()
         .enumerate()
@@ -115,7 +134,7 @@ fn series(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl IntoVie
             }
         })
         .collect_view();
-    (paths, dots)
+    (paths, ghosts, dots)
 }
 
 /// One chart: title, readout (which doubles as the legend), and the SVG with axes, the data

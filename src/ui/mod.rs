@@ -2,6 +2,7 @@
 //! panel. `start` reads the URL once, builds the state and mounts the page into `#app`.
 
 mod charts;
+mod compare;
 mod controls;
 mod dom;
 mod embed;
@@ -19,6 +20,7 @@ use leptos::prelude::*;
 use stargate_calc::query::parse_query;
 
 use charts::Charts;
+use compare::Compare;
 use controls::{Assumptions, HeadlineControl};
 use embed::EmbedApp;
 use figures::{Headline, HeadlineFigures};
@@ -41,7 +43,7 @@ pub fn start() {
     let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
         return;
     };
-    if parsed.view.embed {
+    if parsed.link.view.embed {
         let _ = root.class_list().add_1("is-embed");
     }
     leptos::mount::mount_to(root, move || {
@@ -82,6 +84,7 @@ fn App(calc: Calculator) -> impl IntoView {
                 <Charts calc/>
                 <HeadlineFigures calc/>
                 <DataTable calc/>
+                <Compare calc/>
                 <SharePanel calc/>
             </div>
             <Assumptions calc/>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::{host_snippet, iframe_snippet};
 use stargate_calc::export::{chart_export_size, chart_svg, csv, file_stem, parameters_json};
-use stargate_calc::query::{encode_query, ViewOptions};
+use stargate_calc::query::encode_query;
 
 use super::dom;
 use super::state::Calculator;
@@ -32,23 +32,13 @@ pub fn sync_address_bar(calc: Calculator) {
         pending.set_value(handle.ok());
     });
     Effect::new(move |_| {
-        let view = ViewOptions {
-            embed: calc.embed,
-            theme: calc.theme.get(),
-        };
-        let _ = dom::replace_query(&calc.settled.with(|s| encode_query(s, view)));
+        let _ = dom::replace_query(&encode_query(&calc.settled_link(calc.embed)));
     });
 }
 
 /// The link to the full calculator with the current scenario (never the embed).
 pub fn full_page_link(calc: Calculator) -> Memo<String> {
-    Memo::new(move |_| {
-        let view = ViewOptions {
-            embed: false,
-            theme: calc.theme.get(),
-        };
-        dom::page_link(&calc.settled.with(|s| encode_query(s, view)))
-    })
+    Memo::new(move |_| dom::page_link(&encode_query(&calc.settled_link(false))))
 }
 
 /// A button that copies `text`, then says whether it worked. When the browser refuses, it
@@ -118,13 +108,7 @@ pub fn CopyLink(calc: Calculator) -> impl IntoView {
 #[component]
 pub fn SharePanel(calc: Calculator) -> impl IntoView {
     let iframe = Memo::new(move |_| {
-        let view = ViewOptions {
-            embed: true,
-            theme: calc.theme.get(),
-        };
-        iframe_snippet(&dom::page_link(
-            &calc.scenario.with(|s| encode_query(s, view)),
-        ))
+        iframe_snippet(&dom::page_link(&encode_query(&calc.settled_link(true))))
     });
     let host = Memo::new(move |_| host_snippet(&dom::page_base()));
     view! {

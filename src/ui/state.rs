@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use stargate_calc::model::{project, Projection};
-use stargate_calc::query::{ParsedQuery, QueryNote, Theme};
+use stargate_calc::query::{Link, ParsedQuery, QueryNote, Theme, ViewOptions};
 use stargate_calc::scenario::{Input, Scenario};
 
 /// A reactive string for an attribute or a text node. Boxed on purpose: when every dynamic
@@ -25,6 +25,10 @@ pub struct Calculator {
     pub settled: RwSignal<Scenario>,
     /// Recomputed once per scenario change, whatever number of panels read it.
     pub projection: Memo<Projection>,
+    /// The pinned scenario the page compares against, if any.
+    pub baseline: RwSignal<Option<Scenario>>,
+    /// Its projection, recomputed only when the baseline changes.
+    pub baseline_projection: Memo<Option<Projection>>,
     /// `embed=1`: the compact page for an iframe. Fixed for the page's life.
     pub embed: bool,
     pub theme: RwSignal<Theme>,
@@ -38,13 +42,17 @@ pub struct Calculator {
 
 impl Calculator {
     pub fn new(parsed: ParsedQuery) -> Self {
-        let scenario = RwSignal::new(parsed.scenario);
+        let link = parsed.link;
+        let scenario = RwSignal::new(link.scenario);
+        let baseline = RwSignal::new(link.baseline);
         Calculator {
             scenario,
-            settled: RwSignal::new(parsed.scenario),
+            settled: RwSignal::new(link.scenario),
             projection: Memo::new(move |_| scenario.with(project)),
-            embed: parsed.view.embed,
-            theme: RwSignal::new(parsed.view.theme),
+            baseline,
+            baseline_projection: Memo::new(move |_| baseline.with(|b| b.as_ref().map(project))),
+            embed: link.view.embed,
+            theme: RwSignal::new(link.view.theme),
             selected_year: RwSignal::new(None),
             chart_width: RwSignal::new(640.0),
             notes: RwSignal::new(parsed.notes),
@@ -59,6 +67,18 @@ impl Calculator {
 
     pub fn set_input(self, input: Input, value: f64) {
         self.scenario.update(|s| s.set(input, value));
+    }
+
+    /// The link to the settled scenario (with the baseline and theme) shown as `embed` says.
+    pub fn settled_link(self, embed: bool) -> Link {
+        Link {
+            scenario: self.settled.get(),
+            view: ViewOptions {
+                embed,
+                theme: self.theme.get(),
+            },
+            baseline: self.baseline.get(),
+        }
     }
 
     /// Brings `settled` up to date at once (before copying a link, say).

@@ -33,6 +33,7 @@ function corpus() {
     '?==', '?=1', '?sg', '?sg==5', '?;sg=5', '?sg=5#fragment', '?%FF=1', '?sg%00=5', '?SG=5', '?toString=1',
     '?hasOwnProperty=1', '?__proto__[sg]=5', '?sg[]=5', '?sg=5&sg[0]=6', '?h=2030.5&y0=2025.5',
     '?h=2029.4999999&y0=2030.5000001', '?embed=yes&theme=Dark', '?embed=&theme=', '?ramp=%20s', '?ramp=S',
+    '?b.sg=abc', '?b=2', '?b.zz=1', '?b.__proto__=1', '?b.=5', '?b.sg=1e999&b.h=-1&b.ramp=x', '?b.b.sg=5',
   );
   return searches;
 }

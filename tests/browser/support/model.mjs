@@ -25,11 +25,36 @@ export function defaults() {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const TRIM = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
 
-/** MODEL.md's query rules (and the view keys `embed`, `theme`). Returns the inputs, the view
- * and one problem per thing ignored or adjusted. */
+/** Reads one scenario key (an input or `ramp`) into `inputs`; false if `key` is not one. */
+function readScenarioKey(inputs, problems, key, value) {
+  if (key === 'ramp') {
+    if (RAMPS.includes(value)) inputs.ramp = value;
+    else problems.push(`ramp ${value}`);
+    return true;
+  }
+  if (!Object.hasOwn(SPECS, key)) return false;
+  const spec = SPECS[key];
+  const text = value.replace(TRIM, '');
+  if (!NUMBER.test(text)) {
+    problems.push(`not a number ${key}`);
+    return true;
+  }
+  const number = Number(text);
+  let used = Math.min(spec.max, Math.max(spec.min, number));
+  if (key === 'y0' || key === 'h') used = Math.floor(used + 0.5);
+  if (used === 0) used = 0; // -0 is 0
+  if (used !== number) problems.push(`adjusted ${key}`);
+  inputs[key] = used;
+  return true;
+}
+
+/** MODEL.md's query rules, plus the page's own keys: the view (`embed`, `theme`) and a pinned
+ * baseline (`b=1`, `b.KEY=value`). Returns the inputs, the view, the baseline (or null) and
+ * one problem per thing ignored or adjusted. */
 export function parseQuery(search) {
   const inputs = defaults();
   const view = { embed: false, theme: 'auto' };
+  let baseline = null;
   const problems = [];
   const seen = new Set();
   const repeated = new Set();
@@ -40,22 +65,16 @@ export function parseQuery(search) {
       continue;
     }
     seen.add(key);
-    if (key === 'ramp') {
-      if (RAMPS.includes(value)) inputs.ramp = value;
-      else problems.push(`ramp ${value}`);
-    } else if (Object.hasOwn(SPECS, key)) {
-      const spec = SPECS[key];
-      const text = value.replace(TRIM, '');
-      if (!NUMBER.test(text)) {
-        problems.push(`not a number ${key}`);
-        continue;
-      }
-      const number = Number(text);
-      let used = Math.min(spec.max, Math.max(spec.min, number));
-      if (key === 'y0' || key === 'h') used = Math.floor(used + 0.5);
-      if (used === 0) used = 0; // -0 is 0
-      if (used !== number) problems.push(`adjusted ${key}`);
-      inputs[key] = used;
+    if (key.startsWith('b.')) {
+      baseline ??= defaults();
+      const found = [];
+      if (!readScenarioKey(baseline, found, key.slice(2), value)) found.push(`unknown ${key}`);
+      problems.push(...found.map((problem) => `baseline ${problem}`));
+    } else if (readScenarioKey(inputs, problems, key, value)) {
+      // read
+    } else if (key === 'b') {
+      if (value === '1') baseline ??= defaults();
+      else if (value !== '0') problems.push(`b ${value}`);
     } else if (key === 'embed') {
       if (value === '1' || value === '0') view.embed = value === '1';
       else problems.push(`embed ${value}`);
@@ -66,7 +85,7 @@ export function parseQuery(search) {
       problems.push(`unknown ${key}`);
     }
   }
-  return { inputs, view, problems };
+  return { inputs, view, baseline, problems };
 }
 
 const RAMP_FN = {
