@@ -30,6 +30,15 @@ pub fn headline_sentence(f: &Figures) -> String {
         + &comparison
 }
 
+/// The derived numbers of the explorable sentence ("By 2030, OpenAI gets [75%] of its compute
+/// from Stargate and spends [$60.0B] there, [3.0×] its Azure spend."): the 2030 Stargate spend
+/// and its multiple of Azure spend, or `None` when Azure gets nothing.
+pub fn sentence_numbers(f: &Figures) -> (String, Option<String>) {
+    let multiple =
+        (f.microsoft_2030 > 0.0).then(|| format::multiple(f.stargate_2030 / f.microsoft_2030));
+    (format::billions(f.stargate_2030), multiple)
+}
+
 /// One figure's value and sentence for the current scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FigureText {
@@ -284,6 +293,23 @@ fn commitment_share(p: &Projection, _: &Scenario) -> FigureText {
             + ", against the project's ~"
             + &format::billions(STARGATE_COMMITMENT)
             + " commitment.",
+    }
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::*;
+    use crate::model::project;
+
+    #[test]
+    fn the_explorable_sentence_has_the_report_numbers() {
+        let mut scenario = Scenario::REPORT;
+        assert_eq!(
+            sentence_numbers(&project(&scenario).figures),
+            ("$60.0B".to_string(), Some("3.0×".to_string()))
+        );
+        scenario.microsoft_capacity_2024 = 0.0;
+        assert_eq!(sentence_numbers(&project(&scenario).figures).1, None);
     }
 }
 

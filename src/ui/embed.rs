@@ -11,6 +11,7 @@ use super::controls::HeadlineControl;
 use super::dom;
 use super::figures::HeadlineFigures;
 use super::notice::QueryNotice;
+use super::sentence::ExplorableSentence;
 use super::share::{full_page_link, CopyLink};
 use super::state::Calculator;
 
@@ -23,6 +24,7 @@ pub fn EmbedApp(calc: Calculator) -> impl IntoView {
     view! {
         <div class="embed">
             <QueryNotice calc/>
+            <ExplorableSentence calc/>
             <HeadlineControl calc/>
             <Charts calc share=false/>
             <HeadlineFigures calc only=EMBED_FIGURES/>

@@ -9,6 +9,7 @@ mod embed;
 mod figures;
 mod notice;
 mod presets;
+mod sentence;
 mod share;
 mod sources;
 mod state;
@@ -26,6 +27,7 @@ use embed::EmbedApp;
 use figures::{Headline, HeadlineFigures};
 use notice::QueryNotice;
 use presets::Presets;
+use sentence::ExplorableSentence;
 use share::SharePanel;
 use sources::Sources;
 use state::Calculator;
@@ -67,10 +69,11 @@ fn App(calc: Calculator) -> impl IntoView {
             <ThemePicker calc/>
             <p class="kicker">"OpenAI \u{00b7} cloud compute \u{00b7} 2024\u{2013}2035"</p>
             <h1>"From Azure to Stargate: where OpenAI's compute money goes"</h1>
+            <ExplorableSentence calc/>
             <p class="deck">
-                "OpenAI expects three-quarters of its compute to come from Stargate by 2030. "
-                "Move the share, change the assumptions, and see what it means for Microsoft, "
-                "Oracle and the bill."
+                "The report: OpenAI expects three-quarters of its compute to come from Stargate by 2030. "
+                "Drag the share in the sentence or below, change the assumptions, and see what it "
+                "means for Microsoft, Oracle and the bill."
             </p>
         </header>
         <QueryNotice calc/>
