@@ -13,8 +13,10 @@ pub mod presets;
 pub mod providers;
 pub mod query;
 pub mod scenario;
+pub mod sensitivity;
 pub mod sources;
 pub mod summary;
+pub mod uncertainty;
 
 /// `x` limited to `[min, max]`; NaN becomes `min`. Used instead of `f64::clamp`, whose
 /// argument check formats floats when it fails and so drags float printing into the wasm.
