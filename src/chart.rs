@@ -5,6 +5,8 @@
 use crate::format;
 use crate::model::{Projection, YearRow, SHARE_TARGET_YEAR};
 use crate::providers::{Marker, Provider};
+use crate::sensitivity::{Lever, Swing};
+use crate::uncertainty::{Bands, Quantiles};
 
 /// The page's two charts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,6 +57,8 @@ impl ChartKind {
 pub struct Overlays<'a> {
     /// A pinned scenario, drawn as outlines (the "ghost") for comparison.
     pub baseline: Option<&'a Projection>,
+    /// Uncertainty bands around total and Stargate spend (the spend chart only).
+    pub bands: Option<&'a Bands>,
 }
 
 /// Size of a chart in CSS pixels (the SVG's viewBox is the same, so 1 unit is 1 pixel).
@@ -207,6 +211,11 @@ pub struct Chart {
     /// The baseline's outline per provider (its layer's top edge, or its share line), in
     /// [`Provider::ALL`] order; empty strings without a baseline.
     pub ghosts: [String; 4],
+    /// Uncertainty bands as closed areas: total 5–95 %, total 25–75 %, Stargate 5–95 %,
+    /// Stargate 25–75 %; empty strings without bands (and always on the share chart).
+    pub bands: [String; 4],
+    /// The bands' medians as lines: total, Stargate.
+    pub medians: [String; 2],
 }
 
 /// Below this width the charts drop their end labels and rely on the legend.
@@ -400,11 +409,13 @@ fn polyline(columns: &[YearColumn], points: impl Iterator<Item = (usize, f64)>) 
 /// The spend chart with overlays: the y axis covers the baseline too.
 pub fn spend_chart_with(projection: &Projection, overlays: Overlays, frame: Frame) -> Chart {
     let ghost_rows = baseline_rows(projection, &overlays);
+    let band_years = overlays.bands.map_or(&[][..], |b| b.total.as_slice());
     let data_max = projection
         .rows
         .iter()
         .map(|row| row.total)
         .chain(ghost_rows.iter().map(|(_, row)| row.total))
+        .chain(band_years.iter().map(|q| q.p95))
         .fold(0.0, f64::max);
     let ticks = nice_ticks(data_max, 5);
     let labels = |v: f64| "$".to_string() + &format::grouped_trimmed(v, 2) + "B";
@@ -504,6 +515,28 @@ pub fn spend_chart_with(projection: &Projection, overlays: Overlays, frame: Fram
         )
     });
 
+    let (bands, medians) = overlays.bands.map_or_else(Default::default, |b| {
+        let area =
+            |spread: &[Quantiles], low: fn(&Quantiles) -> f64, high: fn(&Quantiles) -> f64| {
+                band_area(&columns, spread, &y, low, high)
+            };
+        let median = |spread: &[Quantiles]| {
+            polyline(
+                &columns,
+                spread.iter().enumerate().map(|(i, q)| (i, y.map(q.p50))),
+            )
+        };
+        (
+            [
+                area(&b.total, |q| q.p05, |q| q.p95),
+                area(&b.total, |q| q.p25, |q| q.p75),
+                area(&b.stargate, |q| q.p05, |q| q.p95),
+                area(&b.stargate, |q| q.p25, |q| q.p75),
+            ],
+            [median(&b.total), median(&b.stargate)],
+        )
+    });
+
     Chart {
         axes: Axes {
             frame,
@@ -517,7 +550,32 @@ pub fn spend_chart_with(projection: &Projection, overlays: Overlays, frame: Fram
         points: layer_tops,
         end_labels,
         ghosts,
+        bands,
+        medians,
     }
+}
+
+/// A closed area between two quantiles of each year: along the top edge left to right, back
+/// along the bottom edge.
+fn band_area(
+    columns: &[YearColumn],
+    spread: &[Quantiles],
+    y: &LinearScale,
+    low: fn(&Quantiles) -> f64,
+    high: fn(&Quantiles) -> f64,
+) -> String {
+    let mut path = PathData::new();
+    let years = columns.iter().zip(spread);
+    for (i, (column, q)) in years.clone().enumerate() {
+        path.command(if i == 0 { 'M' } else { 'L' }, column.x, y.map(high(q)));
+    }
+    for (column, q) in years.rev() {
+        path.command('L', column.x, y.map(low(q)));
+    }
+    if !path.0.is_empty() {
+        path.close();
+    }
+    path.0
 }
 
 /// The share chart for a projection drawn in `frame`.
@@ -615,6 +673,126 @@ pub fn share_chart_with(projection: &Projection, overlays: Overlays, frame: Fram
         points,
         end_labels,
         ghosts,
+        bands: Default::default(),
+        medians: Default::default(),
+    }
+}
+
+/// One lever's row of a tornado chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TornadoRow {
+    /// The lever, in words.
+    pub label: String,
+    /// What the lever's ends are: `0% to 100%`, `Late to Early`.
+    pub range: String,
+    /// Vertical centre of the row.
+    pub y: f64,
+    /// The bar, from the lower figure to the higher one (zero width for no effect).
+    pub x: f64,
+    pub width: f64,
+    /// The figure at the lever's low and high end, where their labels go.
+    pub low_x: f64,
+    pub high_x: f64,
+    pub low_text: String,
+    pub high_text: String,
+    /// True when the lever's low end gives the higher figure (the bar reads right to left).
+    pub reversed: bool,
+}
+
+/// A tornado chart: rows of levers, largest swing first, around the scenario's own figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tornado {
+    pub frame: Frame,
+    /// Where the scenario's own figure is: the line the bars swing around.
+    pub base_x: f64,
+    pub base_text: String,
+    pub top: f64,
+    pub bottom: f64,
+    /// The levers that move the figure, largest swing first.
+    pub rows: Vec<TornadoRow>,
+    /// The levers that do not move it at all, named rather than drawn as empty bars.
+    pub no_effect: Vec<&'static str>,
+}
+
+/// Height of one lever's row.
+const TORNADO_ROW: f64 = 34.0;
+/// Room above the rows for the base label.
+const TORNADO_HEADER: f64 = 22.0;
+
+/// Below this width a row gives its lever's name only, not its range.
+const TORNADO_COMPACT_WIDTH: f64 = 520.0;
+
+/// The tornado for `swings` (largest first, as `sensitivity::tornado` gives them) in a chart
+/// `width` pixels wide. Labels sit above their bars, so it reads the same on a phone.
+pub fn tornado_chart(swings: &[Swing], width: f64) -> Tornado {
+    let width = if width.is_finite() {
+        width.max(Frame::MIN.width)
+    } else {
+        640.0
+    };
+    let compact = width < TORNADO_COMPACT_WIDTH;
+    // Every swing shares the scenario's own figure, moving or not.
+    let base = swings.first().map_or(0.0, |s| s.base);
+    let no_effect: Vec<&'static str> = swings
+        .iter()
+        .filter(|s| s.size() <= 1e-9)
+        .map(|s| s.lever.label())
+        .collect();
+    let swings: Vec<&Swing> = swings.iter().filter(|s| s.size() > 1e-9).collect();
+    let frame = Frame {
+        width,
+        height: TORNADO_HEADER + TORNADO_ROW * swings.len() as f64 + 8.0,
+    };
+    let (low, high) = swings.iter().fold((base, base), |(lo, hi), s| {
+        (
+            lo.min(s.at_low).min(s.at_high),
+            hi.max(s.at_low).max(s.at_high),
+        )
+    });
+    // Room at both ends for the value labels.
+    let x = LinearScale {
+        domain: (low, high),
+        range: (64.0, width - 64.0),
+    };
+    let money = format::billions;
+    let rows = swings
+        .iter()
+        .enumerate()
+        .map(|(i, swing)| {
+            let (a, b) = (x.map(swing.at_low), x.map(swing.at_high));
+            let range = match (swing.lever, swing.ramp_at_low, swing.ramp_at_high) {
+                _ if compact => String::new(),
+                (Lever::Number(input), _, _) => {
+                    let spec = input.spec();
+                    format::input_value(spec.min, spec.unit)
+                        + " to "
+                        + &format::input_value(spec.max, spec.unit)
+                }
+                (Lever::Ramp, Some(lo), Some(hi)) => lo.label().to_string() + " to " + hi.label(),
+                (Lever::Ramp, _, _) => String::new(),
+            };
+            TornadoRow {
+                label: swing.lever.label().to_string(),
+                range,
+                y: TORNADO_HEADER + TORNADO_ROW * (i as f64 + 0.5) + 6.0,
+                x: a.min(b),
+                width: (a - b).abs(),
+                low_x: a,
+                high_x: b,
+                low_text: money(swing.at_low),
+                high_text: money(swing.at_high),
+                reversed: swing.at_low > swing.at_high,
+            }
+        })
+        .collect();
+    Tornado {
+        frame,
+        base_x: x.map(base),
+        base_text: money(base),
+        top: TORNADO_HEADER,
+        bottom: frame.height - 4.0,
+        rows,
+        no_effect,
     }
 }
 
@@ -900,6 +1078,7 @@ mod tests {
             &current,
             Overlays {
                 baseline: Some(&current),
+                ..Default::default()
             },
             frame,
         );
@@ -925,6 +1104,7 @@ mod tests {
             &current,
             Overlays {
                 baseline: Some(&baseline),
+                ..Default::default()
             },
             frame,
         );
@@ -949,10 +1129,99 @@ mod tests {
             &long,
             Overlays {
                 baseline: Some(&current),
+                ..Default::default()
             },
             frame,
         );
         assert_eq!(chart.ghosts[1].matches(['M', 'L']).count(), 7);
         assert_eq!(chart.series[1].matches(['M', 'L']).count(), 12);
+    }
+
+    #[test]
+    fn uncertainty_bands_are_closed_areas_around_their_medians() {
+        use crate::uncertainty::{simulate, Ranges};
+        let projection = project(&Scenario::REPORT);
+        let bands = simulate(&Scenario::REPORT, &Ranges::DEFAULT, 1, 2_000);
+        let frame = Frame::for_width(800.0);
+        let chart = spend_chart_with(
+            &projection,
+            Overlays {
+                bands: Some(&bands),
+                ..Default::default()
+            },
+            frame,
+        );
+        for band in &chart.bands {
+            assert!(band.starts_with('M') && band.ends_with('Z'), "{band}");
+            // Top edge and bottom edge, one point per year each.
+            assert_eq!(band.matches(['M', 'L']).count(), 2 * projection.rows.len());
+        }
+        assert_eq!(
+            chart.medians[0].matches(['M', 'L']).count(),
+            projection.rows.len()
+        );
+        // The axis reaches the highest 95th percentile.
+        let top = bands.total.iter().map(|q| q.p95).fold(0.0, f64::max);
+        let axis_max = chart.axes.y_ticks.last().map_or(0.0, |t| {
+            t.label
+                .trim_matches(|c| c == '$' || c == 'B')
+                .replace(',', "")
+                .parse::<f64>()
+                .unwrap_or(0.0)
+        });
+        assert!(top > 79.94 && axis_max >= top, "{top} {axis_max}");
+        assert!(spend_chart(&projection, frame)
+            .bands
+            .iter()
+            .all(String::is_empty));
+        let share = share_chart_with(
+            &projection,
+            Overlays {
+                bands: Some(&bands),
+                ..Default::default()
+            },
+            frame,
+        );
+        assert!(
+            share.bands.iter().all(String::is_empty),
+            "bands are for spend"
+        );
+    }
+
+    #[test]
+    fn a_tornado_puts_the_largest_swing_first_around_the_base() {
+        use crate::sensitivity::{tornado, Output};
+        let swings = tornado(&Scenario::REPORT, Output::Stargate2030);
+        let chart = tornado_chart(&swings, 600.0);
+        assert_eq!(
+            chart.rows.len(),
+            2,
+            "only growth and the share move Stargate 2030"
+        );
+        assert_eq!(chart.no_effect.len(), 6);
+        assert_eq!(chart.no_effect[0], "First year with Stargate compute");
+        assert_eq!(chart.base_text, "$60.0B");
+        // Growth after 2027 first, then the share (from the report's scenario).
+        assert_eq!(chart.rows[0].label, "Spend growth after 2027");
+        assert_eq!(
+            chart.rows[1].label,
+            "Stargate share of compute spend in 2030"
+        );
+        assert_eq!(chart.rows[1].range, "0% to 100%");
+        assert_eq!(chart.rows[1].low_text, "$0.00B");
+        assert_eq!(chart.rows[1].high_text, "$79.9B");
+        assert!(chart.rows[0].width >= chart.rows[1].width);
+        // Every bar contains the base line, inside the frame; rows go down the chart.
+        for (row, next) in chart.rows.iter().zip(chart.rows.iter().skip(1)) {
+            assert!(row.y < next.y);
+        }
+        for row in &chart.rows {
+            assert!(row.x <= chart.base_x + 1e-9 && chart.base_x <= row.x + row.width + 1e-9);
+            assert!(row.x >= 0.0 && row.x + row.width <= 600.0);
+        }
+        // On a phone the rows name the lever only.
+        let narrow = tornado_chart(&swings, 360.0);
+        assert!(narrow.rows.iter().all(|r| r.range.is_empty()));
+        assert!(tornado_chart(&[], f64::NAN).rows.is_empty());
     }
 }

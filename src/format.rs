@@ -104,6 +104,13 @@ pub fn signed(x: f64, decimals: u8, prefix: &str, suffix: &str) -> String {
     sign.to_string() + prefix + &magnitude + suffix
 }
 
+/// A whole number's digits, no separators: `whole(42)` is `"42"`.
+pub fn whole(n: u64) -> String {
+    let mut out = String::new();
+    write_digits(&mut out, n, false);
+    out
+}
+
 /// A year: `2030`.
 pub fn year(y: i32) -> String {
     let mut out = String::new();
@@ -261,6 +268,8 @@ mod tests {
         assert_eq!(multiple(3.996), "4.0×");
         assert_eq!(multiple(12.3), "12×");
         assert_eq!(year(2030), "2030");
+        assert_eq!(whole(9_007_199_254_740_992), "9007199254740992");
+        assert_eq!(whole(0), "0");
     }
 
     #[test]

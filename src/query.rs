@@ -7,6 +7,7 @@
 
 use crate::format;
 use crate::scenario::{Input, Ramp, Scenario, Unit};
+use crate::uncertainty::Ranges;
 
 /// What the URL asked for that the page did not take as it was.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +36,14 @@ pub enum QueryNote {
     UnknownViewValue { key: &'static str, given: String },
     /// A note about the pinned baseline's value (`b.sg=abc`).
     Baseline(Box<QueryNote>),
+    /// A range (`r.KEY`) that is not a number, or was brought into its limits.
+    BadRange {
+        input: Input,
+        given: String,
+        used: f64,
+    },
+    /// `seed` was not a whole number from 0 to 2^53; the default seed was used.
+    BadSeed { given: String },
 }
 
 /// The page's colour theme (`theme=`): `auto` follows the reader's system setting.
@@ -84,13 +93,34 @@ pub const EMBED_KEY: &str = "embed";
 /// URL key of the colour theme (`theme=dark`).
 pub const THEME_KEY: &str = "theme";
 
-/// Everything a link carries: the scenario, how the page is shown, and the pinned baseline.
+/// The uncertainty mode's settings: each ranged input's half-width and the random seed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BandSettings {
+    pub ranges: Ranges,
+    pub seed: u64,
+}
+
+impl BandSettings {
+    /// The seed a link without `seed=` uses.
+    pub const DEFAULT_SEED: u64 = 1;
+    pub const DEFAULT: BandSettings = BandSettings {
+        ranges: Ranges::DEFAULT,
+        seed: BandSettings::DEFAULT_SEED,
+    };
+    /// Largest seed a link may carry: every integer up to 2^53 is exact in JavaScript too.
+    pub const MAX_SEED: u64 = 1 << 53;
+}
+
+/// Everything a link carries: the scenario, how the page is shown, the pinned baseline and
+/// the uncertainty bands.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
     pub scenario: Scenario,
     pub view: ViewOptions,
     /// A scenario pinned for comparison (`b=1` and `b.KEY=value`).
     pub baseline: Option<Scenario>,
+    /// Uncertainty bands, when on (`bands=1`, `r.KEY=half-width`, `seed=N`).
+    pub bands: Option<BandSettings>,
 }
 
 impl Link {
@@ -100,6 +130,7 @@ impl Link {
             scenario,
             view: ViewOptions::default(),
             baseline: None,
+            bands: None,
         }
     }
 }
@@ -115,6 +146,12 @@ pub struct ParsedQuery {
 pub const BASELINE_PREFIX: &str = "b.";
 /// URL key that marks a pinned baseline (`b=1`), even one equal to the report.
 pub const BASELINE_KEY: &str = "b";
+/// URL key of the uncertainty mode (`bands=1`).
+pub const BANDS_KEY: &str = "bands";
+/// Prefix of a range's key: `r.g=20` is ± 20 points of growth after 2027.
+pub const RANGE_PREFIX: &str = "r.";
+/// URL key of the bands' random seed.
+pub const SEED_KEY: &str = "seed";
 
 /// Longest piece of a reader-supplied value quoted back in a note.
 const QUOTE_LIMIT: usize = 24;
@@ -125,6 +162,7 @@ pub fn parse_query(query: &str) -> ParsedQuery {
     let mut scenario = Scenario::REPORT;
     let mut view = ViewOptions::default();
     let mut baseline: Option<Scenario> = None;
+    let mut bands: Option<BandSettings> = None;
     let mut notes = Vec::new();
     let mut seen: Vec<String> = Vec::new();
 
@@ -150,6 +188,29 @@ pub fn parse_query(query: &str) -> ParsedQuery {
                     .into_iter()
                     .map(|note| QueryNote::Baseline(Box::new(note))),
             );
+        } else if let Some(range_key) = key.strip_prefix(RANGE_PREFIX) {
+            let settings = bands.get_or_insert(BandSettings::DEFAULT);
+            match Input::from_key(range_key).filter(|i| settings.ranges.get(*i).is_some()) {
+                Some(input) => read_range(&mut settings.ranges, &mut notes, input, value),
+                None => notes.push(QueryNote::UnknownKey { key }),
+            }
+        } else if key == SEED_KEY {
+            let settings = bands.get_or_insert(BandSettings::DEFAULT);
+            match parse_seed(&value) {
+                Some(seed) => settings.seed = seed,
+                None => notes.push(QueryNote::BadSeed { given: value }),
+            }
+        } else if key == BANDS_KEY {
+            match value.as_str() {
+                "1" => {
+                    bands.get_or_insert(BandSettings::DEFAULT);
+                }
+                "0" => {}
+                _ => notes.push(QueryNote::UnknownViewValue {
+                    key: BANDS_KEY,
+                    given: value,
+                }),
+            }
         } else if is_scenario_key(&key) {
             read_input(&mut scenario, &mut notes, &key, value);
         } else if key == BASELINE_KEY {
@@ -189,9 +250,32 @@ pub fn parse_query(query: &str) -> ParsedQuery {
             scenario,
             view,
             baseline,
+            bands,
         },
         notes,
     }
+}
+
+/// A half-width from a link, brought into its limits (noted when it had to be).
+fn read_range(ranges: &mut Ranges, notes: &mut Vec<QueryNote>, input: Input, given: String) {
+    let number = parse_decimal(&given);
+    ranges.set(input, number.unwrap_or(f64::NAN));
+    let used = ranges.get(input).unwrap_or(0.0);
+    if number != Some(used) {
+        notes.push(QueryNote::BadRange { input, given, used });
+    }
+}
+
+/// A seed: plain digits (after trimming), 0 to [`BandSettings::MAX_SEED`].
+fn parse_seed(text: &str) -> Option<u64> {
+    let digits = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    if digits.is_empty() || digits.len() > 16 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let seed = digits
+        .bytes()
+        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    (seed <= BandSettings::MAX_SEED).then_some(seed)
 }
 
 /// True for the keys of a scenario: its inputs' and the ramp's.
@@ -220,6 +304,21 @@ pub fn encode_query(link: &Link) -> String {
     if let Some(baseline) = &link.baseline {
         pairs.push((BASELINE_KEY.to_string(), "1".to_string()));
         scenario_pairs(baseline, BASELINE_PREFIX, &mut pairs);
+    }
+    if let Some(settings) = &link.bands {
+        pairs.push((BANDS_KEY.to_string(), "1".to_string()));
+        for input in Ranges::INPUTS {
+            let (now, default) = (settings.ranges.get(input), Ranges::DEFAULT.get(input));
+            if let Some(half) = now.filter(|half| Some(*half) != default) {
+                pairs.push((
+                    RANGE_PREFIX.to_string() + input.spec().key,
+                    format::canonical(half),
+                ));
+            }
+        }
+        if settings.seed != BandSettings::DEFAULT_SEED {
+            pairs.push((SEED_KEY.to_string(), format::whole(settings.seed)));
+        }
     }
     let view = link.view;
     if view.embed {
@@ -520,8 +619,25 @@ impl QueryNote {
                     + "\u{201d} is not a setting of this calculator and was ignored."
             }
             QueryNote::Baseline(note) => "Pinned baseline: ".to_string() + &note.message(),
+            QueryNote::BadRange { input, given, used } => {
+                let spec = input.spec();
+                "The uncertainty range of \u{201c}".to_string()
+                    + spec.label
+                    + "\u{201d} must be a number from 0 to "
+                    + &format::input_value(spec.max - spec.min, spec.unit)
+                    + "; the link's "
+                    + &quote(given)
+                    + " became \u{b1}"
+                    + &format::input_value(*used, spec.unit)
+                    + "."
+            }
+            QueryNote::BadSeed { given } => {
+                "The random seed must be a whole number from 0 to 2^53; the link's ".to_string()
+                    + &quote(given)
+                    + " was ignored, so it is 1."
+            }
             QueryNote::UnknownViewValue { key, given } => {
-                let words = if *key == EMBED_KEY || *key == BASELINE_KEY {
+                let words = if *key == EMBED_KEY || *key == BASELINE_KEY || *key == BANDS_KEY {
                     "1 or 0".to_string()
                 } else {
                     let words: Vec<&str> = Theme::ALL.iter().map(|theme| theme.key()).collect();
@@ -892,5 +1008,60 @@ mod tests {
         assert!(parsed.notes[3].message().contains("1 or 0"));
         // The main scenario is untouched by the baseline's keys.
         assert_eq!(parsed.link.scenario, Scenario::REPORT);
+    }
+
+    #[test]
+    fn uncertainty_bands_are_read_and_written_with_ranges_and_seed() {
+        let on = parse("bands=1");
+        assert_eq!(on.link.bands, Some(BandSettings::DEFAULT));
+        assert_eq!(encode_query(&on.link), "bands=1");
+        let custom = parse("sg=60&bands=1&r.g=30&r.y0=2&seed=42");
+        let settings = custom.link.bands.unwrap_or(BandSettings::DEFAULT);
+        assert_eq!(settings.ranges.growth_after_2027, 30.0);
+        assert_eq!(settings.ranges.first_stargate_year, 2.0);
+        assert_eq!(settings.ranges.stargate_share_2030, 15.0);
+        assert_eq!(settings.seed, 42);
+        assert!(custom.notes.is_empty());
+        assert_eq!(
+            encode_query(&custom.link),
+            "sg=60&bands=1&r.g=30&r.y0=2&seed=42"
+        );
+        // A range or a seed alone turns the bands on; `bands=0` or nothing leaves them off.
+        assert!(parse("seed=7").link.bands.is_some());
+        assert!(parse("bands=0").link.bands.is_none());
+        assert!(parse("sg=60").link.bands.is_none());
+    }
+
+    #[test]
+    fn bad_ranges_and_seeds_are_noted_and_kept_in_limits() {
+        let parsed = parse("r.g=abc&r.sg=500&r.y0=1.4&r.h=3&seed=-1&bands=2");
+        let settings = parsed.link.bands.unwrap_or(BandSettings::DEFAULT);
+        assert_eq!(
+            settings.ranges.growth_after_2027, 0.0,
+            "not a number: no spread"
+        );
+        assert_eq!(settings.ranges.stargate_share_2030, 100.0);
+        assert_eq!(settings.ranges.first_stargate_year, 1.0);
+        assert_eq!(settings.seed, BandSettings::DEFAULT_SEED);
+        assert_eq!(parsed.notes.len(), 6, "{:?}", parsed.notes);
+        assert_eq!(
+            parsed.notes[1].message(),
+            "The uncertainty range of \u{201c}Stargate share of compute spend in 2030\u{201d} must be a number from 0 to 100%; the link's 500 became \u{b1}100%."
+        );
+        assert!(
+            matches!(parsed.notes[3], QueryNote::UnknownKey { .. }),
+            "h has no range"
+        );
+        assert!(parsed.notes[4].message().starts_with("The random seed"));
+        for seed in ["9007199254740993", "1e3", "", "12345678901234567"] {
+            assert!(
+                parse(&("seed=".to_string() + seed)).notes.len() == 1,
+                "{seed}"
+            );
+        }
+        assert_eq!(
+            parse("seed=9007199254740992").link.bands.map(|b| b.seed),
+            Some(BandSettings::MAX_SEED)
+        );
     }
 }

@@ -9,6 +9,7 @@ use crate::model::{
 };
 use crate::providers::Provider;
 use crate::scenario::Scenario;
+use crate::uncertainty::Bands;
 
 /// "By 2030, OpenAI spends …": the result in one sentence.
 pub fn headline_sentence(f: &Figures) -> String {
@@ -37,6 +38,18 @@ pub fn sentence_numbers(f: &Figures) -> (String, Option<String>) {
     let multiple =
         (f.microsoft_2030 > 0.0).then(|| format::multiple(f.stargate_2030 / f.microsoft_2030));
     (format::billions(f.stargate_2030), multiple)
+}
+
+/// What the uncertainty bands say in words: how often Stargate passes Microsoft, by 2028 and
+/// by 2030, over the paths drawn.
+pub fn bands_sentence(bands: &Bands) -> String {
+    "In ".to_string()
+        + &format::grouped(bands.paths as f64, 0)
+        + " scenarios drawn within the ranges, Stargate spend passes Microsoft\u{2019}s by 2028 in "
+        + &format::percent(bands.passes_by_2028 * 100.0, 0)
+        + " of them, and by 2030 in "
+        + &format::percent(bands.passes_by_2030 * 100.0, 0)
+        + "."
 }
 
 /// One figure's value and sentence for the current scenario.
@@ -310,6 +323,20 @@ mod sentence_tests {
         );
         scenario.microsoft_capacity_2024 = 0.0;
         assert_eq!(sentence_numbers(&project(&scenario).figures).1, None);
+    }
+
+    #[test]
+    fn the_bands_sentence_gives_both_probabilities() {
+        let bands = crate::uncertainty::simulate(
+            &Scenario::REPORT,
+            &crate::uncertainty::Ranges::DEFAULT,
+            1,
+            10_000,
+        );
+        assert_eq!(
+            bands_sentence(&bands),
+            "In 10,000 scenarios drawn within the ranges, Stargate spend passes Microsoft\u{2019}s by 2028 in 77% of them, and by 2030 in 100%."
+        );
     }
 }
 

@@ -4,8 +4,11 @@
 use proptest::prelude::*;
 use stargate_calc::format;
 use stargate_calc::model::{project, Projection};
-use stargate_calc::query::{encode_query, parse_decimal, parse_query, Link, Theme, ViewOptions};
+use stargate_calc::query::{
+    encode_query, parse_decimal, parse_query, BandSettings, Link, Theme, ViewOptions,
+};
 use stargate_calc::scenario::{Input, Ramp, Scenario};
+use stargate_calc::uncertainty::Ranges;
 
 fn ramp() -> impl Strategy<Value = Ramp> {
     prop::sample::select(Ramp::ALL.to_vec())
@@ -206,8 +209,17 @@ proptest! {
         baseline in prop::option::of(scenario_on_slider_steps()),
         embed in any::<bool>(),
         theme in prop::sample::select(Theme::ALL.to_vec()),
+        bands in prop::option::of((prop::collection::vec(0u32..=300, 5), 0..=BandSettings::MAX_SEED)),
     ) {
-        let link = Link { scenario, view: ViewOptions { embed, theme }, baseline };
+        let bands = bands.map(|(halves, seed)| {
+            let mut ranges = Ranges::DEFAULT;
+            for (input, half) in Ranges::INPUTS.iter().zip(halves) {
+                // Slider steps of 0.5 points (whole years for y0, which `set` rounds).
+                ranges.set(*input, f64::from(half) / 2.0);
+            }
+            BandSettings { ranges, seed }
+        });
+        let link = Link { scenario, view: ViewOptions { embed, theme }, baseline, bands };
         let query = encode_query(&link);
         let parsed = parse_query(&query);
         prop_assert_eq!(&parsed.link, &link, "{}", query);
@@ -308,6 +320,7 @@ proptest! {
         prop_assert!(again.notes.is_empty(), "{} -> {:?}", written, again.notes);
         prop_assert_eq!(again.link.view, parsed.link.view);
         prop_assert_eq!(again.link.baseline.is_some(), parsed.link.baseline.is_some());
+        prop_assert_eq!(again.link.bands.is_some(), parsed.link.bands.is_some());
         prop_assert_eq!(again.link.scenario.ramp, parsed.link.scenario.ramp);
         for input in Input::ALL {
             // Canonical form keeps six decimals: a subnormal comes back as 0.

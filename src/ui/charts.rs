@@ -48,10 +48,13 @@ pub fn Charts(calc: Calculator, #[prop(default = true)] share: bool) -> impl Int
     let draw = move |kind: ChartKind| {
         let frame = Frame::for_width(calc.chart_width.get());
         calc.baseline_projection.with(|baseline| {
-            let overlays = Overlays {
-                baseline: baseline.as_ref(),
-            };
-            calc.projection.with(|p| kind.draw(p, overlays, frame))
+            calc.band_result.with(|bands| {
+                let overlays = Overlays {
+                    baseline: baseline.as_ref(),
+                    bands: bands.as_ref(),
+                };
+                calc.projection.with(|p| kind.draw(p, overlays, frame))
+            })
         })
     };
     let spend = Memo::new(move |_| draw(ChartKind::Spend));
@@ -97,6 +100,24 @@ fn series(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl IntoVie
             }
         })
         .collect_view();
+    // Uncertainty bands (spend chart only): total and Stargate, 5–95 % and 25–75 %, and the
+    // medians; above the areas, which turn pale while bands are on.
+    let bands = (kind == ChartKind::Spend).then(|| {
+        let band = move |i: usize, class: &'static str| {
+            view! { <path class=class d=text(move || chart.with(|c| c.bands[i].clone())) /> }
+        };
+        let median = move |i: usize, class: &'static str| {
+            view! { <path class=class fill="none" d=text(move || chart.with(|c| c.medians[i].clone())) /> }
+        };
+        (
+            band(0, "band band-total band-outer"),
+            band(1, "band band-total band-inner"),
+            band(2, "band band-stargate band-outer"),
+            band(3, "band band-stargate band-inner"),
+            median(0, "median median-total"),
+            median(1, "median median-stargate"),
+        )
+    });
     // The pinned baseline's outlines, above every area so none is hidden.
     let ghosts = Provider::ALL
         .iter()
@@ -134,7 +155,7 @@ fn series(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl IntoVie
             }
         })
         .collect_view();
-    (paths, ghosts, dots)
+    (paths, bands, ghosts, dots)
 }
 
 /// One chart: title, readout (which doubles as the legend), and the SVG with axes, the data
@@ -187,7 +208,11 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
     };
 
     view! {
-        <figure id=id class="chart">
+        <figure
+            id=id
+            class="chart"
+            class:with-bands=move || kind == ChartKind::Spend && calc.band_result.with(Option::is_some)
+        >
             <figcaption class="chart-title">{kind.title()}</figcaption>
             {readout(calc, kind, shown_year)}
             <div

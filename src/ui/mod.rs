@@ -9,12 +9,14 @@ mod embed;
 mod figures;
 mod notice;
 mod presets;
+mod sensitivity;
 mod sentence;
 mod share;
 mod sources;
 mod state;
 mod table;
 mod theme;
+mod uncertainty;
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -27,12 +29,14 @@ use embed::EmbedApp;
 use figures::{Headline, HeadlineFigures};
 use notice::QueryNotice;
 use presets::Presets;
+use sensitivity::Sensitivity;
 use sentence::ExplorableSentence;
 use share::SharePanel;
 use sources::Sources;
 use state::Calculator;
 use table::DataTable;
 use theme::ThemePicker;
+use uncertainty::Uncertainty;
 
 pub fn start() {
     let search = window().location().search().unwrap_or_default();
@@ -85,9 +89,11 @@ fn App(calc: Calculator) -> impl IntoView {
                     <Presets calc/>
                 </section>
                 <Charts calc/>
+                <Uncertainty calc/>
                 <HeadlineFigures calc/>
                 <DataTable calc/>
                 <Compare calc/>
+                <Sensitivity calc/>
                 <SharePanel calc/>
             </div>
             <Assumptions calc/>

@@ -4,7 +4,11 @@
 
 use leptos::prelude::*;
 use stargate_calc::model::{project, Projection};
-use stargate_calc::query::{Link, ParsedQuery, QueryNote, Theme, ViewOptions};
+use stargate_calc::query::{BandSettings, Link, ParsedQuery, QueryNote, Theme, ViewOptions};
+use stargate_calc::uncertainty::{simulate, Bands};
+
+/// Paths drawn for the uncertainty bands.
+pub const PATHS: usize = 10_000;
 use stargate_calc::scenario::{Input, Scenario};
 
 /// A reactive string for an attribute or a text node. Boxed on purpose: when every dynamic
@@ -29,6 +33,10 @@ pub struct Calculator {
     pub baseline: RwSignal<Option<Scenario>>,
     /// Its projection, recomputed only when the baseline changes.
     pub baseline_projection: Memo<Option<Projection>>,
+    /// The uncertainty mode's ranges and seed, when it is on.
+    pub bands: RwSignal<Option<BandSettings>>,
+    /// The bands for the current scenario: [`PATHS`] paths, recomputed on every change.
+    pub band_result: Memo<Option<Bands>>,
     /// `embed=1`: the compact page for an iframe. Fixed for the page's life.
     pub embed: bool,
     pub theme: RwSignal<Theme>,
@@ -45,12 +53,18 @@ impl Calculator {
         let link = parsed.link;
         let scenario = RwSignal::new(link.scenario);
         let baseline = RwSignal::new(link.baseline);
+        let bands = RwSignal::new(link.bands);
         Calculator {
             scenario,
             settled: RwSignal::new(link.scenario),
             projection: Memo::new(move |_| scenario.with(project)),
             baseline,
             baseline_projection: Memo::new(move |_| baseline.with(|b| b.as_ref().map(project))),
+            bands,
+            band_result: Memo::new(move |_| {
+                let settings = bands.get()?;
+                Some(scenario.with(|s| simulate(s, &settings.ranges, settings.seed, PATHS)))
+            }),
             embed: link.view.embed,
             theme: RwSignal::new(link.view.theme),
             selected_year: RwSignal::new(None),
@@ -78,6 +92,7 @@ impl Calculator {
                 theme: self.theme.get(),
             },
             baseline: self.baseline.get(),
+            bands: self.bands.get(),
         }
     }
 

@@ -86,3 +86,73 @@ test('the explorable sentence: dragging the share sideways with a pointer', asyn
   assert.equal((await sentence(page)).now, 100);
   await finish(page);
 });
+
+test('uncertainty bands: on by link or toggle, seeded, the same link draws the same bands', async () => {
+  const band = '#spend-chart path.band-total.band-outer';
+  const page = await browser.open('/?sg=60');
+  assert.equal(await page.$('#bands-probability'), null);
+  assert.equal(await page.getAttribute(band, 'd'), '');
+  await page.check('#bands-toggle');
+  await waitForSearch(page, '?sg=60&bands=1');
+  const first = await page.getAttribute(band, 'd');
+  assert.match(first, /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){13}Z$/, 'seven years along the top and back along the bottom');
+  assert.match(
+    await page.textContent('#bands-probability'),
+    /^In 10,000 scenarios drawn within the ranges, Stargate spend passes Microsoft’s by 2028 in \d+% of them, and by 2030 in \d+%\.$/,
+  );
+  // Ranges and seed go into the link; a fresh page on it draws exactly the same bands.
+  await page.$eval('input[name="r.g"]', (input) => {
+    input.value = '35';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.click('#bands-redraw');
+  await waitForSearch(page, '?sg=60&bands=1&r.g=35&seed=2');
+  const drawn = await page.getAttribute(band, 'd');
+  assert.notEqual(drawn, first);
+  const sentence = await page.textContent('#bands-probability');
+  const again = await browser.open('/?sg=60&bands=1&r.g=35&seed=2');
+  assert.equal(await again.getAttribute(band, 'd'), drawn);
+  assert.equal(await again.textContent('#bands-probability'), sentence);
+  assert.equal(await again.textContent('#bands-seed'), '2');
+  await finish(again);
+  // The bands follow the scenario while dragging; the median of Stargate spend moves with sg.
+  const median = () => page.getAttribute('#spend-chart path.median-stargate', 'd');
+  const before = await median();
+  await page.$eval('input[name=sg]', (input) => {
+    input.value = '30';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await frame(page);
+  assert.notEqual(await median(), before);
+  await page.uncheck('#bands-toggle');
+  await waitForSearch(page, '?sg=30');
+  assert.equal(await page.getAttribute(band, 'd'), '');
+  await finish(page);
+});
+
+test('sensitivity: tornado rows follow the scenario, largest swing first', async () => {
+  const page = await browser.open('/');
+  const rows = (id) =>
+    page.$$eval(`#${id} .tornado-row`, (groups) =>
+      groups.filter((g) => g.getAttribute('visibility') === 'visible').map((g) => g.querySelector('.tornado-label').firstChild.textContent),
+    );
+  assert.deepEqual(await rows('tornado-stargate'), ['Spend growth after 2027', 'Stargate share of compute spend in 2030']);
+  assert.deepEqual(await rows('tornado-microsoft'), [
+    'Stargate share of compute spend in 2030',
+    'Spend growth after 2027',
+    'Microsoft capacity for OpenAI in 2024',
+    'Growth of Microsoft\'s capacity',
+  ]);
+  assert.match(await page.textContent('#tornado-stargate .tornado-base-label'), /\$60\.0B$/);
+  assert.match(await page.textContent('#tornado-stargate .tornado-none'), /^No effect on this figure in 2030: First year with Stargate compute; /);
+  // With no Stargate at all the share is the only thing that can bring it back.
+  await page.$eval('input[name=sg]', (input) => {
+    input.value = '0';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await frame(page);
+  assert.deepEqual(await rows('tornado-stargate'), ['Stargate share of compute spend in 2030']);
+  assert.match(await page.textContent('#tornado-stargate .tornado-base-label'), /\$0\.00B$/);
+  assert.match(await page.textContent('#tornado-stargate desc'), /Stargate share of compute spend in 2030: \$0\.00B to \$79\.9B/);
+  await finish(page);
+});
