@@ -25,9 +25,11 @@ pub fn DataTable(calc: Calculator) -> impl IntoView {
     view! {
         <section class="panel table-panel" aria-labelledby="table-title">
             <h2 id="table-title">"The numbers, year by year"</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
+            // Focusable so a keyboard can scroll it on a narrow screen; named by the caption,
+            // not the heading, so it does not repeat the name of the section around it.
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="data-table-caption">
                 <table id="data-table" class="data-table">
-                    <caption>"Compute spend by provider, US$ billions per year"</caption>
+                    <caption id="data-table-caption">"Compute spend by provider, US$ billions per year"</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Year"</th>
