@@ -166,7 +166,11 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
     let id = kind.id();
     let title_id = id.to_string() + "-title";
     let desc_id = id.to_string() + "-desc";
-    let labelled_by = title_id.clone() + " " + &desc_id;
+    // The SVG is named by its title and described by its desc (the values of the last year).
+    let (labelled_by, described_by) = (title_id.clone(), desc_id.clone());
+    // Built by hand: among several children, `view!` takes `<title>` for the HTML element,
+    // which an SVG ignores (it would have no accessible name).
+    let svg_title = leptos::svg::title().id(title_id).child(kind.title());
     let frame = move || axes.with(|a| a.frame);
     // The year shown in the readout: the one pointed at, else the last one.
     let shown_year = Memo::new(move |_| {
@@ -230,6 +234,7 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
                 <svg
                     role="img"
                     aria-labelledby=labelled_by
+                    aria-describedby=described_by
                     viewBox=text(move || {
                         let f = frame();
                         "0 0 ".to_string() + &format::fixed(f.width, 0) + " " + &format::fixed(f.height, 0)
@@ -237,7 +242,7 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
                     width=text(move || format::fixed(frame().width, 0))
                     height=text(move || format::fixed(frame().height, 0))
                 >
-                    <title id=title_id>{kind.title()}</title>
+                    {svg_title}
                     <desc id=desc_id>{text(move || calc.projection.with(|p| chart_description(kind, p)))}</desc>
                     {y_axis(axes)}
                     {series(calc, kind, chart)}
