@@ -178,7 +178,21 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
             .get()
             .unwrap_or_else(|| calc.projection.with(|p| p.last_year()))
     });
-    let announcement = RwSignal::new(String::new());
+    // What the keyboard's year slider says: the year shown and each provider's value in it.
+    let year_text = text(move || {
+        let year = shown_year.get();
+        calc.projection.with(|p| {
+            let mut said = format::year(year) + ":";
+            for (i, &provider) in Provider::ALL.iter().enumerate() {
+                said.push_str(if i > 0 { ", " } else { " " });
+                said.push_str(provider.name());
+                said.push(' ');
+                said.push_str(&value_in(kind, provider, p, year));
+            }
+            said
+        })
+    });
+    let last_year = text(move || format::year(calc.projection.with(|p| p.last_year())));
 
     let move_selection = move |delta: Option<i32>| {
         let (first, last) = calc.projection.with(|p| (p.first_year(), p.last_year()));
@@ -188,13 +202,6 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
             None => current,
         };
         calc.selected_year.set(Some(next));
-        let values: Vec<String> = Provider::ALL
-            .iter()
-            .map(|&p| {
-                p.name().to_string() + " " + &calc.projection.with(|pr| value_in(kind, p, pr, next))
-            })
-            .collect();
-        announcement.set(format::year(next) + ": " + &values.join(", "));
     };
     let on_keydown = move |ev: ev::KeyboardEvent| {
         let (first, last) = calc
@@ -219,18 +226,7 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
         >
             <figcaption class="chart-title">{kind.title()}</figcaption>
             {readout(calc, kind, shown_year)}
-            <div
-                class="chart-frame"
-                data-chart-focus=""
-                tabindex="0"
-                role="group"
-                aria-label=kind.title().to_string()
-                    + ". Use the left and right arrow keys to read each year."
-                on:keydown=on_keydown
-                on:focus=move |_| move_selection(None)
-                on:blur=move |_| calc.selected_year.set(None)
-                on:pointerleave=move |_| calc.selected_year.set(None)
-            >
+            <div class="chart-frame" on:pointerleave=move |_| calc.selected_year.set(None)>
                 <svg
                     role="img"
                     aria-labelledby=labelled_by
@@ -250,8 +246,27 @@ fn chart_figure(calc: Calculator, kind: ChartKind, chart: Memo<Chart>) -> impl I
                     {year_columns(calc, axes)}
                     {end_labels(labels)}
                 </svg>
+                // The keyboard's way into the chart: a year slider laid over it (it draws the
+                // focus ring round the chart and lets the pointer through). A slider, so screen
+                // readers pass the arrow keys to it and say each year's values as it moves;
+                // over the SVG rather than around it, so the chart stays an image with its own
+                // name and description.
+                <div
+                    class="chart-keys"
+                    data-chart-focus=""
+                    tabindex="0"
+                    role="slider"
+                    aria-label="Year to read in the chart: ".to_string() + kind.title()
+                    aria-orientation="horizontal"
+                    aria-valuemin=format::year(FIRST_YEAR)
+                    aria-valuemax=last_year
+                    aria-valuenow=text(move || format::year(shown_year.get()))
+                    aria-valuetext=year_text
+                    on:keydown=on_keydown
+                    on:focus=move |_| move_selection(None)
+                    on:blur=move |_| calc.selected_year.set(None)
+                ></div>
             </div>
-            <p class="visually-hidden" aria-live="polite">{text(move || announcement.get())}</p>
         </figure>
     }
 }

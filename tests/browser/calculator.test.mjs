@@ -178,7 +178,7 @@ test('hovering or arrowing through a chart reads out that year', async () => {
   await page.keyboard.press('End');
   assert.equal(await readoutYear('share-chart'), '2030');
   for (const chart of ['spend-chart', 'share-chart']) {
-    const svg = `#${chart} [data-chart-focus] svg`;
+    const svg = `#${chart} svg[role=img]`;
     assert.ok((await page.textContent(`${svg} > title`)).length > 10);
     assert.match(await page.textContent(`${svg} > desc`), /In 2030: Microsoft Azure/);
   }
@@ -236,7 +236,7 @@ for (const width of [320, 390, 1600]) {
   test(`the page fits ${width} px without horizontal scrolling`, async () => {
     const page = await browser.open('/', { width, height: 900 });
     const layout = await page.evaluate(() => {
-      const svg = document.querySelector('#spend-chart [data-chart-focus] svg').getBoundingClientRect();
+      const svg = document.querySelector('#spend-chart svg[role=img]').getBoundingClientRect();
       return { scroll: document.documentElement.scrollWidth, inner: innerWidth, svgLeft: svg.left, svgRight: svg.right };
     });
     assert.ok(layout.scroll <= layout.inner, `scrollWidth ${layout.scroll} > ${layout.inner}`);
