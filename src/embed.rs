@@ -8,8 +8,9 @@ pub const HEIGHT_MESSAGE: &str = "stargate-calc:height";
 /// at a typical blog column width.
 pub const IFRAME_HEIGHT: u32 = 720;
 
-/// The iframe's accessible title.
-const IFRAME_TITLE: &str = "From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator";
+/// The iframe's accessible title, which the embedded page also shows screen readers as its
+/// (visually hidden) heading.
+pub const IFRAME_TITLE: &str = "From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator";
 
 /// The `<iframe>` for the embed at `src` (an absolute URL with `embed=1` in its query). It may
 /// write to the clipboard ("Copy link"); browsers deny that to frames by default.

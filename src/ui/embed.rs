@@ -3,6 +3,7 @@
 //! host page size the iframe to its content.
 
 use leptos::prelude::*;
+use stargate_calc::embed::IFRAME_TITLE;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -23,6 +24,9 @@ pub fn EmbedApp(calc: Calculator) -> impl IntoView {
     let link = full_page_link(calc);
     view! {
         <div class="embed">
+            // No page chrome, but a document of its own still needs a name for screen
+            // readers: the iframe's title, as its one heading.
+            <h1 id="embed-title" class="visually-hidden">{IFRAME_TITLE}</h1>
             <QueryNotice calc/>
             <ExplorableSentence calc/>
             <HeadlineControl calc/>

@@ -153,7 +153,7 @@ test('embed mode: slider, spend chart, three figures and a link to the full page
     sliders: [...document.querySelectorAll('input[type=range]')].map((i) => i.name),
     charts: [...document.querySelectorAll('figure.chart')].map((f) => f.id),
     figures: [...document.querySelectorAll('[data-figure]')].map((f) => f.dataset.figure),
-    chrome: ['h1', '#sources', '#share', '.assumptions', '#data-table'].filter((s) => document.querySelector(s)),
+    chrome: ['h1:not(#embed-title)', '#sources', '#share', '.assumptions', '#data-table'].filter((s) => document.querySelector(s)),
     link: document.querySelector('#open-full').getAttribute('href'),
   }));
   assert.ok(layout.scroll <= layout.inner, `scrollWidth ${layout.scroll} > ${layout.inner}`);
