@@ -18,7 +18,10 @@ pub fn QueryNotice(calc: Calculator) -> impl IntoView {
                             id="notice-dismiss"
                             type="button"
                             class="button button-quiet"
-                            on:click=move |_| calc.notes.set(Vec::new())
+                            on:click=move |_| {
+                                calc.notes.set(Vec::new());
+                                focus_first_control();
+                            }
                         >
                             "Dismiss"
                         </button>
@@ -26,5 +29,17 @@ pub fn QueryNotice(calc: Calculator) -> impl IntoView {
                 }
             })
         })
+    }
+}
+
+/// The dismissed notice took the keyboard focus with it; hand it to the headline slider (the
+/// next control, on the full page and in the embed) rather than drop it on the body.
+fn focus_first_control() {
+    use wasm_bindgen::JsCast;
+    if let Some(slider) = document()
+        .get_element_by_id("in-sg")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = slider.focus();
     }
 }
