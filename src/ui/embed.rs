@@ -7,6 +7,7 @@ use stargate_calc::embed::IFRAME_TITLE;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::announcer::Announcer;
 use super::charts::Charts;
 use super::controls::HeadlineControl;
 use super::dom;
@@ -28,6 +29,7 @@ pub fn EmbedApp(calc: Calculator) -> impl IntoView {
             // readers: the iframe's title, as its one heading.
             <h1 id="embed-title" class="visually-hidden">{IFRAME_TITLE}</h1>
             <QueryNotice calc/>
+            <Announcer calc/>
             <ExplorableSentence calc/>
             <HeadlineControl calc/>
             <Charts calc share=false/>

@@ -1,6 +1,7 @@
 //! The browser UI: thin Leptos components that bind the core's signals to the DOM, one file per
 //! panel. `start` reads the URL once, builds the state and mounts the page into `#app`.
 
+mod announcer;
 mod charts;
 mod compare;
 mod controls;
@@ -22,6 +23,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use stargate_calc::query::parse_query;
 
+use announcer::Announcer;
 use charts::Charts;
 use compare::Compare;
 use controls::{Assumptions, HeadlineControl};
@@ -81,6 +83,7 @@ fn App(calc: Calculator) -> impl IntoView {
             </p>
         </header>
         <QueryNotice calc/>
+        <Announcer calc/>
         <div class="layout">
             <div class="results">
                 <section class="hero" aria-label="The 2030 Stargate share and its result">
