@@ -348,6 +348,9 @@ for (const theme of ['light', 'dark']) {
       'chart:spend-chart',
       'chart:share-chart',
       'region:data-table',
+      'span:sentence-sg',
+      'input:bands-toggle',
+      'button:pin',
     ];
     for (const key of required) assert.ok(keys.includes(key), `Tab reaches ${key}; the order was ${keys.join(', ')}`);
     // A radio group is one stop; every other control one each.
@@ -356,7 +359,8 @@ for (const theme of ['light', 'dark']) {
     const indices = stops.map((s) => s.index);
     assert.deepEqual(indices, [...indices].sort((a, b) => a - b), `focus follows the document order: ${keys.join(', ')}`);
     assert.equal(keys[0], 'radio:theme');
-    assert.equal(keys[1], 'range:sg', 'the headline slider is the first control after the theme');
+    assert.equal(keys[1], 'span:sentence-sg', 'the share in the sentence at the top comes first');
+    assert.equal(keys[2], 'range:sg', 'then the headline slider');
     assertFocusRings(stops);
     await finish(page);
   });
@@ -368,7 +372,7 @@ for (const theme of ['light', 'dark']) {
     const stops = await tabThrough(page);
     assert.deepEqual(
       stops.map((s) => s.key),
-      ['range:sg', 'chart:spend-chart', 'a:open-full', 'textarea:share-link', 'button:copy-link'],
+      ['span:sentence-sg', 'range:sg', 'chart:spend-chart', 'a:open-full', 'textarea:share-link', 'button:copy-link'],
     );
     assertFocusRings(stops);
     await finish(page);
@@ -379,7 +383,7 @@ test('the notice of a bad link is reached by Tab and dismissed by Enter, and the
   const page = await browser.open('/?sg=abc');
   const stops = await tabThrough(page);
   const keys = stops.map((s) => s.key);
-  assert.deepEqual(keys.slice(0, 3), ['radio:theme', 'button:notice-dismiss', 'range:sg']);
+  assert.deepEqual(keys.slice(0, 4), ['radio:theme', 'span:sentence-sg', 'button:notice-dismiss', 'range:sg']);
   assertFocusRings(stops);
   await page.focus('#notice-dismiss');
   await page.keyboard.press('Enter');
