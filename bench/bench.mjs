@@ -24,6 +24,9 @@ const BUDGET = {
   domNodes: 0,
   heap: 100 * 1024, // bytes
 };
+/** Timed moves with the uncertainty bands on, and issue 6's budget for 10,000 paths. */
+const BAND_MOVES = 100;
+const BAND_BUDGET_MS = 16;
 const EXPECTED_ROWS = 7; // 2024..2030 at the default scenario
 const SLIDER = 'sg';
 const VIEWPORT = { width: 1280, height: 900 };
@@ -228,6 +231,28 @@ async function snapshot(cdp, page) {
   };
 }
 
+/** Uncertainty bands on: each move re-draws 10,000 paths; timed until the band is redrawn. */
+async function bandMoves(browser, url, moves, problems) {
+  const { context, page } = await freshPage(browser, problems);
+  try {
+    await load(page, `${url}?bands=1`, problems);
+    progress(`bands: ${moves} timed moves of ${SLIDER} with uncertainty bands on`);
+    return await within(
+      page.evaluate(moveSlider, {
+        name: SLIDER,
+        moves,
+        timed: true,
+        timeoutMs: MOVE_TIMEOUT_MS,
+        watch: '#spend-chart path.band-stargate.band-outer',
+      }),
+      60_000 + moves * 500,
+      `${moves} timed moves with bands on`,
+    );
+  } finally {
+    await context.close();
+  }
+}
+
 /** The slider phase (timed moves) and the memory phase (churn between two snapshots). */
 async function interact(browser, url, moves, heapMoves, problems) {
   const { context, page } = await freshPage(browser, problems);
@@ -364,6 +389,20 @@ function print(r) {
   );
   say(`  heap delta: ${signed(m.delta.heapUsed)} B = ${(m.delta.heapUsed / 1024).toFixed(1)} KiB`);
 
+  say();
+  const b = r.bands;
+  say(`5. Uncertainty bands: ${b.moves} moves of ${SLIDER} with bands on (${int(b.paths)} paths a move, in the page)`);
+  say(
+    table(
+      [L('from dispatching input to'), R('median'), R('p95'), R('min'), R('max'), L('budget')],
+      [
+        ['the Stargate band redrawn', ms(b.redrawn.median, 2), ms(b.redrawn.p95, 2), ms(b.redrawn.min, 2), ms(b.redrawn.max, 2), `≤ ${b.budget.ms} ms: ${verdict(b.budget.met)}`],
+        ['the next animation frame', ms(b.frame.median, 2), ms(b.frame.p95, 2), ms(b.frame.min, 2), ms(b.frame.max, 2), ''],
+      ],
+    ),
+  );
+
+
   if (r.problems.length) {
     say();
     say(`The page reported ${r.problems.length} problem(s):`);
@@ -386,6 +425,7 @@ async function main() {
     const url = `${server.url}/`;
     const { warmUp, runs: loads } = await timeLoads(browser, url, opts.runs, problems);
     const { slider, churn, before, after } = await interact(browser, url, opts.moves, opts.heapMoves, problems);
+    const bands = await bandMoves(browser, url, BAND_MOVES, problems);
 
     const requested = requestedFiles(server.requests);
     const size = measureSizes(opts.dist, requested);
@@ -430,6 +470,14 @@ async function main() {
         dom: stats(slider.dom),
         frame: stats(slider.frame),
         samples: { dom: slider.dom, frame: slider.frame },
+      },
+      bands: {
+        moves: BAND_MOVES,
+        paths: 10_000,
+        redrawn: stats(bands.dom),
+        frame: stats(bands.frame),
+        budget: { ms: BAND_BUDGET_MS, met: stats(bands.dom).median <= BAND_BUDGET_MS },
+        samples: { redrawn: bands.dom, frame: bands.frame },
       },
       memory: {
         moves: opts.heapMoves + churn.extra,

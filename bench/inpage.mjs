@@ -76,14 +76,18 @@ export function loadMilestones() {
  * Otherwise the moves run back to back (each still awaits its DOM update) and, if the input did
  * not end where it started, one more move puts it back so before/after compare the same scenario.
  */
-export async function moveSlider({ name, moves, timed, timeoutMs }) {
+export async function moveSlider({ name, moves, timed, timeoutMs, watch }) {
   const input = document.querySelector(`input[type="range"][name="${name}"]`);
   const table = document.querySelector('#data-table');
   if (!input || !table) throw new Error(`no input[name=${name}] or #data-table in the page`);
+  // `watch`: wait for that element's `d` (a chart path) to change instead of the table cell.
+  const watched = watch ? document.querySelector(watch) : null;
+  if (watch && !watched) throw new Error(`no ${watch} in the page`);
   const cell = () => {
     const rows = table.tBodies[0].rows;
     return rows[rows.length - 1].children[2];
   };
+  const current = () => (watched ? watched.getAttribute('d') : cell().textContent);
   const min = Number(input.min);
   const max = Number(input.max);
   const step = Number(input.step) || 1;
@@ -97,19 +101,20 @@ export async function moveSlider({ name, moves, timed, timeoutMs }) {
   };
 
   const move = (v, index) => {
-    const before = cell().textContent;
+    const before = current();
     let observer;
     let timer;
     const changed = new Promise((resolve, reject) => {
       observer = new MutationObserver(() => {
-        if (cell().textContent !== before) resolve(performance.now());
+        if (current() !== before) resolve(performance.now());
       });
-      observer.observe(table, { characterData: true, childList: true, subtree: true });
+      if (watched) observer.observe(watched, { attributes: true, attributeFilter: ['d'] });
+      else observer.observe(table, { characterData: true, childList: true, subtree: true });
       timer = setTimeout(
         () =>
           reject(
             new Error(
-              `move ${index} (${name}=${v}): the last Stargate cell did not change within ` +
+              `move ${index} (${name}=${v}): ${watch ?? 'the last Stargate cell'} did not change within ` +
                 `${timeoutMs} ms (still "${before}")`,
             ),
           ),
