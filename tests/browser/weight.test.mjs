@@ -14,7 +14,7 @@ const KB = 1024;
 /** Issue 4's budget. */
 export const BUDGET = { brotli: 60 * KB, gzip: 70 * KB };
 /** What the guard enforces until the budget is met. */
-export const CEILING = { brotli: 140 * KB, gzip: 171 * KB };
+export const CEILING = { brotli: 143 * KB, gzip: 176 * KB };
 
 test('the release build weighs no more than the ceiling (and says how far from the budget)', () => {
   const files = listFiles(DIST);
