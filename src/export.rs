@@ -136,19 +136,8 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
     let plot = chart.axes.plot;
     let (left, right) = (format::fixed(plot.left, 1), format::fixed(plot.right, 1));
     for tick in &chart.axes.y_ticks {
-        let y = format::fixed(tick.position, 1);
         svg = svg
-            + "<line x1=\""
-            + &left
-            + "\" x2=\""
-            + &right
-            + "\" y1=\""
-            + &y
-            + "\" y2=\""
-            + &y
-            + "\" stroke=\""
-            + GRID
-            + "\"/>\n"
+            + &horizontal_line(&left, &right, tick.position, GRID)
             + &text(
                 plot.left - 6.0,
                 tick.position + 4.0,
@@ -182,19 +171,7 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
             svg = svg + "<path fill=\"" + provider.colour() + "\" d=\"" + markers + "\"/>\n";
         }
     }
-    let baseline = format::fixed(plot.bottom, 1);
-    svg = svg
-        + "<line x1=\""
-        + &left
-        + "\" x2=\""
-        + &right
-        + "\" y1=\""
-        + &baseline
-        + "\" y2=\""
-        + &baseline
-        + "\" stroke=\""
-        + INK
-        + "\"/>\n";
+    svg += &horizontal_line(&left, &right, plot.bottom, INK);
     for tick in &chart.axes.x_ticks {
         svg += &text(
             tick.position,
@@ -239,6 +216,22 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
         )
         + "</svg>\n";
     svg
+}
+
+/// One `<line>` across the plot at `y`.
+fn horizontal_line(left: &str, right: &str, y: f64, stroke: &str) -> String {
+    let y = format::fixed(y, 1);
+    "<line x1=\"".to_string()
+        + left
+        + "\" x2=\""
+        + right
+        + "\" y1=\""
+        + &y
+        + "\" y2=\""
+        + &y
+        + "\" stroke=\""
+        + stroke
+        + "\"/>\n"
 }
 
 /// One `<text>` element.

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use stargate_calc::baseline::{difference_cells, difference_rows, figure_changes};
 use stargate_calc::model::FIRST_YEAR;
-use stargate_calc::providers::Provider;
 
 use super::state::{text, Calculator};
+use super::table::year_table;
 
 #[component]
 pub fn Compare(calc: Calculator) -> impl IntoView {
@@ -105,35 +105,6 @@ fn Differences(calc: Calculator) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="difference-caption">
-            <table id="difference-table" class="data-table">
-                <caption id="difference-caption">"Now minus pinned, US$ billions per year"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Year"</th>
-                        {Provider::ALL.iter().map(|p| view! { <th scope="col">{p.name()}</th> }).collect_view()}
-                        <th scope="col">"Total"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=move || FIRST_YEAR..=last_year.get()
-                        key=|year| *year
-                        children=move |year| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{cell(year, 0)}</th>
-                                    <td>{cell(year, 1)}</td>
-                                    <td>{cell(year, 2)}</td>
-                                    <td>{cell(year, 3)}</td>
-                                    <td>{cell(year, 4)}</td>
-                                    <td>{cell(year, 5)}</td>
-                                </tr>
-                            }
-                        }
-                    />
-                </tbody>
-            </table>
-        </div>
+        {year_table("difference-table", "Now minus pinned, US$ billions per year", last_year, cell)}
     }
 }

@@ -84,22 +84,50 @@ fn select_field(id: &str) {
     }
 }
 
+/// A read-only field showing `text` with a button that copies it (and, when the browser
+/// refuses, selects the field for copying by hand). `rows` of 1 is a single line.
+#[component]
+fn CopyField(
+    calc: Calculator,
+    field_id: &'static str,
+    label: &'static str,
+    /// Whether the label is shown (else only screen readers get it).
+    show_label: bool,
+    rows: u8,
+    button_id: &'static str,
+    button_label: &'static str,
+    text: Memo<String>,
+) -> impl IntoView {
+    view! {
+        <label class=if show_label { "field-label" } else { "visually-hidden" } for=field_id>{label}</label>
+        <textarea
+            id=field_id
+            class="share-field"
+            rows=rows
+            readonly=true
+            spellcheck="false"
+            prop:value=move || text.get()
+        ></textarea>
+        <CopyButton calc id=button_id label=button_label text field_id/>
+    }
+}
+
 /// "Copy link" with the link itself, for the full page and the embed alike.
 #[component]
 pub fn CopyLink(calc: Calculator) -> impl IntoView {
     let link = full_page_link(calc);
     view! {
         <div class="copy-link">
-            <label class="visually-hidden" for="share-link">"Link to this scenario"</label>
-            <textarea
-                id="share-link"
-                class="share-field"
-                rows="1"
-                readonly=true
-                spellcheck="false"
-                prop:value=move || link.get()
-            ></textarea>
-            <CopyButton calc id="copy-link" label="Copy link" text=link field_id="share-link"/>
+            <CopyField
+                calc
+                field_id="share-link"
+                label="Link to this scenario"
+                show_label=false
+                rows=1
+                button_id="copy-link"
+                button_label="Copy link"
+                text=link
+            />
         </div>
     }
 }
@@ -123,29 +151,29 @@ pub fn SharePanel(calc: Calculator) -> impl IntoView {
             <p class="panel-note">
                 "Paste this where your blog accepts HTML. It shows the 2030 share, the spend chart and three figures, with a link back here, and works at a fixed height."
             </p>
-            <label class="field-label" for="embed-code">"Embed code"</label>
-            <textarea
-                id="embed-code"
-                class="share-field"
-                rows="4"
-                readonly=true
-                spellcheck="false"
-                prop:value=move || iframe.get()
-            ></textarea>
-            <CopyButton calc id="copy-embed" label="Copy embed code" text=iframe field_id="embed-code"/>
+            <CopyField
+                calc
+                field_id="embed-code"
+                label="Embed code"
+                show_label=true
+                rows=4
+                button_id="copy-embed"
+                button_label="Copy embed code"
+                text=iframe
+            />
             <p class="panel-note">
                 "Optional: add this script once to the host page and the frame takes exactly the height of its content."
             </p>
-            <label class="field-label" for="host-code">"Auto-height script for the host page"</label>
-            <textarea
-                id="host-code"
-                class="share-field"
-                rows="8"
-                readonly=true
-                spellcheck="false"
-                prop:value=move || host.get()
-            ></textarea>
-            <CopyButton calc id="copy-host" label="Copy script" text=host field_id="host-code"/>
+            <CopyField
+                calc
+                field_id="host-code"
+                label="Auto-height script for the host page"
+                show_label=true
+                rows=8
+                button_id="copy-host"
+                button_label="Copy script"
+                text=host
+            />
         </section>
     }
 }

@@ -7,8 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, DIST, drag, finish, mounted, readTable } from './support/browser.mjs';
+import { DIST, drag, finish, launchContext, mounted, readTable } from './support/browser.mjs';
 import { defaults, parseQuery, project, tableText } from './support/model.mjs';
 import { REFERENCE_TABLE } from './support/reference.mjs';
 
@@ -28,21 +27,15 @@ function buildOrFail(dist, out) {
 
 const work = mkdtempSync(join(tmpdir(), 'stargate-single-'));
 const env = {};
-let profile;
+let browser;
 before(async () => {
   env.file = join(work, 'out', 'stargate-calc.html');
   env.build = buildOrFail(DIST, env.file);
-  profile = mkdtempSync(join(tmpdir(), 'stargate-chromium-'));
-  // A fresh profile per run; Playwright never downloads a browser: this is Debian's.
-  env.context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchContext();
+  env.context = browser.context;
 });
 after(async () => {
-  await env.context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -27,23 +27,37 @@ export const CHROMIUM_ARGS = [
  * Starts the server and the browser before the file's tests and stops them after.
  * Returns an object whose fields are filled in once `before` has run.
  */
+/**
+ * Launches Debian's Chromium with the suite's flags and a fresh profile (Playwright never
+ * downloads a browser). `close()` shuts it and deletes the profile.
+ */
+export async function launchContext() {
+  const profile = mkdtempSync(join(tmpdir(), 'stargate-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
 export function useBrowser({ headers } = {}) {
   const env = {};
-  let profile;
+  let browser;
   before(async () => {
     env.server = await serve(DIST, { headers });
-    profile = mkdtempSync(join(tmpdir(), 'stargate-chromium-'));
-    // A fresh profile per run; Playwright never downloads a browser: this is Debian's.
-    env.context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
+    browser = await launchContext();
+    env.context = browser.context;
   });
   after(async () => {
-    await env.context?.close();
+    await browser?.close();
     await env.server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
   env.open = (path = '/', options) => openPage(env, path, options);
   return env;
