@@ -265,6 +265,9 @@ const PAGES = [
   { name: 'the notice of a bad link, dark theme', path: '/?sg=abc&theme=dark' },
   { name: 'the embed with a notice, dark theme', path: '/?sg=abc&embed=1&theme=dark', width: 360 },
   { name: 'the full page on a phone, dark theme', path: '/?theme=dark', width: 390 },
+  { name: 'bands on and a baseline pinned, light theme', path: '/?sg=50&b=1&bands=1&theme=light' },
+  { name: 'bands on and a baseline pinned, dark theme', path: '/?sg=50&b=1&bands=1&theme=dark' },
+  { name: 'the embed with bands and a baseline, dark theme', path: '/?sg=50&b=1&bands=1&embed=1&theme=dark', width: 360 },
 ];
 
 for (const { name, path, width } of PAGES) {
