@@ -201,37 +201,18 @@ pub fn parse_query(query: &str) -> ParsedQuery {
                 None => notes.push(QueryNote::BadSeed { given: value }),
             }
         } else if key == BANDS_KEY {
-            match value.as_str() {
-                "1" => {
-                    bands.get_or_insert(BandSettings::DEFAULT);
-                }
-                "0" => {}
-                _ => notes.push(QueryNote::UnknownViewValue {
-                    key: BANDS_KEY,
-                    given: value,
-                }),
+            if read_switch(&mut notes, BANDS_KEY, value) == Some(true) {
+                bands.get_or_insert(BandSettings::DEFAULT);
             }
         } else if is_scenario_key(&key) {
             read_input(&mut scenario, &mut notes, &key, value);
         } else if key == BASELINE_KEY {
-            match value.as_str() {
-                "1" => {
-                    baseline.get_or_insert(Scenario::REPORT);
-                }
-                "0" => {}
-                _ => notes.push(QueryNote::UnknownViewValue {
-                    key: BASELINE_KEY,
-                    given: value,
-                }),
+            if read_switch(&mut notes, BASELINE_KEY, value) == Some(true) {
+                baseline.get_or_insert(Scenario::REPORT);
             }
         } else if key == EMBED_KEY {
-            match value.as_str() {
-                "1" => view.embed = true,
-                "0" => view.embed = false,
-                _ => notes.push(QueryNote::UnknownViewValue {
-                    key: EMBED_KEY,
-                    given: value,
-                }),
+            if let Some(embed) = read_switch(&mut notes, EMBED_KEY, value) {
+                view.embed = embed;
             }
         } else if key == THEME_KEY {
             match Theme::from_key(&value) {
@@ -253,6 +234,18 @@ pub fn parse_query(query: &str) -> ParsedQuery {
             bands,
         },
         notes,
+    }
+}
+
+/// A switch key's value: `1` is on, `0` off; anything else is noted and changes nothing.
+fn read_switch(notes: &mut Vec<QueryNote>, key: &'static str, given: String) -> Option<bool> {
+    match given.as_str() {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => {
+            notes.push(QueryNote::UnknownViewValue { key, given });
+            None
+        }
     }
 }
 
