@@ -1,48 +1,63 @@
-//! The headline sentence and the headline figures. The words come from `summary.rs`; this
-//! panel only binds them to the page.
+//! The headline sentence and the headline figures. The words come from `summary.rs` (computed
+//! once per change in `Page::refresh`); this panel only binds them to the page.
 
-use leptos::prelude::*;
-use stargate_calc::summary::{headline_sentence, FIGURES};
+use stargate_calc::summary::FIGURES;
 
-use super::state::Calculator;
+use super::markup::Markup;
+use super::state::SCENARIO;
 
 /// The result in one sentence, at the top of the page.
-#[component]
-pub fn Headline(calc: Calculator) -> impl IntoView {
-    let text = move || calc.projection.with(|p| headline_sentence(&p.figures));
-    view! { <p id="headline" class="headline">{text}</p> }
+pub fn headline(h: &mut Markup) {
+    h.text_of(
+        "p id=\"headline\" class=\"headline\"",
+        "p",
+        SCENARIO,
+        0,
+        |p, _| p.headline.clone(),
+    );
 }
 
 /// The headline figures; `only` names the ones to show (all when empty).
-#[component]
-pub fn HeadlineFigures(
-    calc: Calculator,
-    #[prop(optional)] only: &'static [&'static str],
-) -> impl IntoView {
-    view! {
-        <section class="figures" aria-labelledby="figures-title">
-            <h2 id="figures-title" class="visually-hidden">"Headline figures"</h2>
-            <div class="figure-grid">
-                {FIGURES
-                    .into_iter()
-                    .filter(|figure| only.is_empty() || only.contains(&figure.name))
-                    .map(|figure| {
-                        let text = Memo::new(move |_| {
-                            let scenario = calc.scenario.get();
-                            calc.projection.with(|p| (figure.text)(p, &scenario))
-                        });
-                        view! {
-                            <article class="figure" data-figure=figure.name>
-                                <h3 class="figure-title">{figure.title}</h3>
-                                <p class="figure-value">{move || text.with(|t| t.value.clone())}</p>
-                                <p class="figure-sentence">
-                                    {move || text.with(|t| t.sentence.clone())}
-                                </p>
-                            </article>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-        </section>
+pub fn headline_figures(h: &mut Markup, only: &[&str]) {
+    h.raw(
+        "<section class=\"figures\" aria-labelledby=\"figures-title\">\
+         <h2 id=\"figures-title\" class=\"visually-hidden\">Headline figures</h2>\
+         <div class=\"figure-grid\">",
+    );
+    for (i, figure) in FIGURES.iter().enumerate() {
+        if !only.is_empty() && !only.contains(&figure.name) {
+            continue;
+        }
+        h.raw("<article class=\"figure\"");
+        h.attr("data-figure", figure.name);
+        h.raw("><h3 class=\"figure-title\">");
+        h.text(figure.title);
+        h.raw("</h3>");
+        h.text_of(
+            "p class=\"figure-value\"",
+            "p",
+            SCENARIO,
+            i as u32,
+            |p, i| {
+                p.figures
+                    .get(i as usize)
+                    .map(|f| f.value.clone())
+                    .unwrap_or_default()
+            },
+        );
+        h.text_of(
+            "p class=\"figure-sentence\"",
+            "p",
+            SCENARIO,
+            i as u32,
+            |p, i| {
+                p.figures
+                    .get(i as usize)
+                    .map(|f| f.sentence.clone())
+                    .unwrap_or_default()
+            },
+        );
+        h.raw("</article>");
     }
+    h.raw("</div></section>");
 }

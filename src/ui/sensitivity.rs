@@ -3,133 +3,190 @@
 //! first. Swings come from `sensitivity.rs`, geometry from `chart::tornado_chart`; the rows are
 //! fixed slots whose words and bars follow the scenario.
 
-use leptos::prelude::*;
-use stargate_calc::chart::tornado_chart;
+use stargate_calc::chart::{Tornado, TornadoRow};
 use stargate_calc::format;
 use stargate_calc::providers::Provider;
-use stargate_calc::sensitivity::{tornado, Lever, Output};
+use stargate_calc::sensitivity::{Lever, Output};
 
-use super::state::{text, Calculator};
+use super::markup::{Markup, Target};
+use super::state::{Page, SCENARIO, WIDTH};
 
-#[component]
-pub fn Sensitivity(calc: Calculator) -> impl IntoView {
-    view! {
-        <section id="sensitivity" class="panel sensitivity" aria-labelledby="sensitivity-title">
-            <h2 id="sensitivity-title">"Which assumption matters most?"</h2>
-            <p class="panel-note">
-                "Each bar swings one assumption from the bottom to the top of its range, the others held at the scenario on screen; the dashed line is the scenario itself. Levers that cannot move a figure are listed under it."
-            </p>
-            <div class="tornadoes">
-                {Output::ALL.into_iter().map(|output| tornado_figure(calc, output)).collect_view()}
-            </div>
-        </section>
+const DEPS: u32 = SCENARIO | WIDTH;
+
+pub fn sensitivity(h: &mut Markup) {
+    h.raw(
+        "<section id=\"sensitivity\" class=\"panel sensitivity\" \
+         aria-labelledby=\"sensitivity-title\"><h2 id=\"sensitivity-title\">Which assumption \
+         matters most?</h2><p class=\"panel-note\">Each bar swings one assumption from the \
+         bottom to the top of its range, the others held at the scenario on screen; the dashed \
+         line is the scenario itself. Levers that cannot move a figure are listed under it.</p>\
+         <div class=\"tornadoes\">",
+    );
+    for (i, output) in Output::ALL.into_iter().enumerate() {
+        tornado_figure(h, i, output);
+    }
+    h.raw("</div></section>");
+}
+
+/// The tornado a binding's argument names: `index × 16 + slot`.
+fn tornado_of(p: &Page, a: u32) -> &Tornado {
+    let [microsoft, stargate] = &p.tornadoes;
+    if a / 16 == 1 {
+        stargate
+    } else {
+        microsoft
     }
 }
 
-fn tornado_figure(calc: Calculator, output: Output) -> impl IntoView {
+/// `f` of the argument's row, or `0` for a slot without a lever (hidden, but its lengths still
+/// need a number).
+fn row(p: &Page, a: u32, f: fn(&TornadoRow) -> String) -> String {
+    let slot = (a % 16) as usize;
+    tornado_of(p, a)
+        .rows
+        .get(slot)
+        .map_or_else(|| "0".to_string(), f)
+}
+
+fn tornado_figure(h: &mut Markup, index: usize, output: Output) {
+    let a = index as u32 * 16;
     // Drawn at the charts' width (the panel's, near enough), so text stays 12–13 px.
-    let chart = Memo::new(move |_| {
-        let width = calc.chart_width.get();
-        calc.scenario
-            .with(|s| tornado_chart(&tornado(s, output), width))
-    });
     let (id, colour) = match output {
         Output::Microsoft2030 => ("tornado-microsoft", Provider::MicrosoftAzure.colour()),
         Output::Stargate2030 => ("tornado-stargate", Provider::Stargate.colour()),
     };
-    let view_box = text(move || {
-        chart.with(|c| {
-            "0 0 ".to_string()
-                + &format::fixed(c.frame.width, 0)
-                + " "
-                + &format::fixed(c.frame.height, 0)
-        })
+    let desc_id = id.to_string() + "-desc";
+    h.raw("<figure class=\"tornado\"");
+    h.attr("id", id);
+    h.raw("><figcaption class=\"chart-title\">");
+    h.text(output.label());
+    h.raw("</figcaption>");
+    h.open("svg role=\"img\"");
+    h.attr("aria-labelledby", &desc_id);
+    h.bind(Target::Attr("viewBox"), DEPS, a, |p, a| {
+        let f = tornado_of(p, a).frame;
+        "0 0 ".to_string() + &format::fixed(f.width, 0) + " " + &format::fixed(f.height, 0)
     });
-    let description = text(move || {
-        chart.with(|c| {
-            let mut words = output.label().to_string() + " is " + &c.base_text + ". ";
-            for row in &c.rows {
-                words = words + &row.label + ": " + &row.low_text + " to " + &row.high_text + ". ";
-            }
-            words
-        })
+    h.raw("><desc");
+    h.attr("id", &desc_id);
+    h.bind(Target::Text, DEPS, a, |p, a| {
+        let c = tornado_of(p, a);
+        let output = if a / 16 == 1 {
+            Output::Stargate2030
+        } else {
+            Output::Microsoft2030
+        };
+        let mut words = output.label().to_string() + " is " + &c.base_text + ". ";
+        for row in &c.rows {
+            words = words + &row.label + ": " + &row.low_text + " to " + &row.high_text + ". ";
+        }
+        words
     });
-    let rows = (0..Lever::ALL.len())
-        .map(|slot| {
-            let row = move |f: fn(&stargate_calc::chart::TornadoRow) -> String| {
-                // A slot without a lever is hidden; its lengths still need a number.
-                text(move || {
-                    chart.with(|c| c.rows.get(slot).map_or_else(|| "0".to_string(), f))
-                })
-            };
-            view! {
-                <g
-                    class="tornado-row"
-                    data-slot=slot
-                    visibility=text(move || {
-                        let shown = chart.with(|c| slot < c.rows.len());
-                        if shown { "visible" } else { "hidden" }.to_string()
-                    })
-                >
-                    <text class="tornado-label" x="4" y=row(|r| format::fixed(r.y - 13.0, 1))>
-                        {row(|r| r.label.clone())}
-                        <tspan class="tornado-range">{row(|r| {
-                            if r.range.is_empty() {
-                                String::new()
-                            } else {
-                                " \u{b7} ".to_string() + &r.range
-                            }
-                        })}</tspan>
-                    </text>
-                    <rect
-                        class="tornado-bar"
-                        fill=colour
-                        x=row(|r| format::fixed(r.x, 1))
-                        y=row(|r| format::fixed(r.y - 5.0, 1))
-                        width=row(|r| format::fixed(r.width.max(1.0), 1))
-                        height="10"
-                    />
-                    <text class="tornado-value" text-anchor="end" x=row(|r| format::fixed(r.x - 4.0, 1)) y=row(|r| format::fixed(r.y + 4.0, 1))>
-                        {row(|r| if r.reversed { r.high_text.clone() } else { r.low_text.clone() })}
-                    </text>
-                    <text class="tornado-value" x=row(|r| format::fixed(r.x + r.width + 4.0, 1)) y=row(|r| format::fixed(r.y + 4.0, 1))>
-                        {row(|r| if r.reversed { r.low_text.clone() } else { r.high_text.clone() })}
-                    </text>
-                </g>
-            }
-        })
-        .collect_view();
-    let base_x = text(move || chart.with(|c| format::fixed(c.base_x, 1)));
-    let base_x2 = text(move || chart.with(|c| format::fixed(c.base_x, 1)));
-    let base_label_x = text(move || chart.with(|c| format::fixed(c.base_x, 1)));
-    view! {
-        <figure id=id class="tornado">
-            <figcaption class="chart-title">{output.label()}</figcaption>
-            <svg role="img" aria-labelledby=id.to_string() + "-desc" viewBox=view_box>
-                <desc id=id.to_string() + "-desc">{description}</desc>
-                <line
-                    class="tornado-base"
-                    x1=base_x
-                    x2=base_x2
-                    y1="14"
-                    y2=text(move || chart.with(|c| format::fixed(c.bottom, 0)))
-                />
-                <text class="tornado-base-label" x=base_label_x y="12" text-anchor="middle">
-                    {text(move || "This scenario: ".to_string() + &chart.with(|c| c.base_text.clone()))}
-                </text>
-                {rows}
-            </svg>
-            <p class="tornado-none">
-                {text(move || {
-                    chart.with(|c| {
-                        if c.no_effect.is_empty() {
-                            String::new()
-                        } else {
-                            "No effect on this figure in 2030: ".to_string() + &c.no_effect.join("; ") + "."
-                        }
-                    })
-                })}
-            </p>
-        </figure>
+    h.raw("></desc>");
+    h.open("line class=\"tornado-base\" y1=\"14\"");
+    h.bind(Target::Attr("x1"), DEPS, a, |p, a| {
+        format::fixed(tornado_of(p, a).base_x, 1)
+    });
+    h.bind(Target::Attr("x2"), DEPS, a, |p, a| {
+        format::fixed(tornado_of(p, a).base_x, 1)
+    });
+    h.bind(Target::Attr("y2"), DEPS, a, |p, a| {
+        format::fixed(tornado_of(p, a).bottom, 0)
+    });
+    h.raw("></line>");
+    h.open("text class=\"tornado-base-label\" y=\"12\" text-anchor=\"middle\"");
+    h.bind(Target::Attr("x"), DEPS, a, |p, a| {
+        format::fixed(tornado_of(p, a).base_x, 1)
+    });
+    h.bind(Target::Text, DEPS, a, |p, a| {
+        "This scenario: ".to_string() + &tornado_of(p, a).base_text
+    });
+    h.raw("></text>");
+    for slot in 0..Lever::ALL.len() {
+        let a = a + slot as u32;
+        h.open("g class=\"tornado-row\"");
+        h.attr("data-slot", &format::whole(slot as u64));
+        h.bind(Target::Attr("visibility"), DEPS, a, |p, a| {
+            let shown = ((a % 16) as usize) < tornado_of(p, a).rows.len();
+            if shown { "visible" } else { "hidden" }.to_string()
+        });
+        h.raw(">");
+        h.open("text class=\"tornado-label\" x=\"4\"");
+        h.bind(Target::Attr("y"), DEPS, a, |p, a| {
+            row(p, a, |r| format::fixed(r.y - 13.0, 1))
+        });
+        h.bind(Target::FirstText, DEPS, a, |p, a| {
+            row(p, a, |r| r.label.clone())
+        });
+        // The lever's name is the label's own text (its first child), the range a tspan.
+        h.raw("> ");
+        h.text_of("tspan class=\"tornado-range\"", "tspan", DEPS, a, |p, a| {
+            row(p, a, |r| {
+                if r.range.is_empty() {
+                    String::new()
+                } else {
+                    " \u{b7} ".to_string() + &r.range
+                }
+            })
+        });
+        h.raw("</text>");
+        h.open("rect class=\"tornado-bar\" height=\"10\"");
+        h.attr("fill", colour);
+        h.bind(Target::Attr("x"), DEPS, a, |p, a| {
+            row(p, a, |r| format::fixed(r.x, 1))
+        });
+        h.bind(Target::Attr("y"), DEPS, a, |p, a| {
+            row(p, a, |r| format::fixed(r.y - 5.0, 1))
+        });
+        h.bind(Target::Attr("width"), DEPS, a, |p, a| {
+            row(p, a, |r| format::fixed(r.width.max(1.0), 1))
+        });
+        h.raw("></rect>");
+        h.open("text class=\"tornado-value\" text-anchor=\"end\"");
+        h.bind(Target::Attr("x"), DEPS, a, |p, a| {
+            row(p, a, |r| format::fixed(r.x - 4.0, 1))
+        });
+        h.bind(Target::Attr("y"), DEPS, a, |p, a| {
+            row(p, a, |r| format::fixed(r.y + 4.0, 1))
+        });
+        h.bind(Target::Text, DEPS, a, |p, a| {
+            row(p, a, |r| {
+                if r.reversed {
+                    &r.high_text
+                } else {
+                    &r.low_text
+                }
+                .clone()
+            })
+        });
+        h.raw("></text>");
+        h.open("text class=\"tornado-value\"");
+        h.bind(Target::Attr("x"), DEPS, a, |p, a| {
+            row(p, a, |r| format::fixed(r.x + r.width + 4.0, 1))
+        });
+        h.bind(Target::Attr("y"), DEPS, a, |p, a| {
+            row(p, a, |r| format::fixed(r.y + 4.0, 1))
+        });
+        h.bind(Target::Text, DEPS, a, |p, a| {
+            row(p, a, |r| {
+                if r.reversed {
+                    &r.low_text
+                } else {
+                    &r.high_text
+                }
+                .clone()
+            })
+        });
+        h.raw("></text></g>");
     }
+    h.raw("</svg>");
+    h.text_of("p class=\"tornado-none\"", "p", DEPS, a, |p, a| {
+        let c = tornado_of(p, a);
+        if c.no_effect.is_empty() {
+            String::new()
+        } else {
+            "No effect on this figure in 2030: ".to_string() + &c.no_effect.join("; ") + "."
+        }
+    });
+    h.raw("</figure>");
 }

@@ -1,87 +1,87 @@
 //! The data table, laid out as MODEL.md specifies: one row per year; Year, Microsoft Azure,
-//! Stargate, Oracle, Other clouds, Total; spends in $B with two decimals. `year_table` draws
-//! any table of that shape (the comparison's difference table too).
+//! Stargate, Oracle, Other clouds, Total; spends in $B with two decimals. [`year_table`] and
+//! [`year_rows`] draw any table of that shape (the comparison's difference table too).
 
-use leptos::prelude::*;
 use stargate_calc::format;
 use stargate_calc::model::FIRST_YEAR;
 use stargate_calc::providers::Provider;
 
-use super::state::{text, Calculator, Text};
+use super::markup::Value;
+use super::markup::{Markup, RegionSpec};
+use super::state::{Changed, Page, SCENARIO};
 
-#[component]
-pub fn DataTable(calc: Calculator) -> impl IntoView {
-    let last_year = Memo::new(move |_| calc.projection.with(|p| p.last_year()));
-    let cell = move |year: i32, column: usize| {
-        text(move || {
-            calc.projection.with(|p| {
-                p.row(year)
-                    .map(|row| match column {
-                        0 => format::year(year),
-                        5 => format::grouped(row.total, 2),
-                        _ => Provider::ALL
-                            .get(column - 1)
-                            .map(|provider| format::grouped(provider.spend(row), 2))
-                            .unwrap_or_default(),
-                    })
-                    .unwrap_or_default()
-            })
-        })
+pub fn data_table(h: &mut Markup) {
+    h.raw(
+        "<section class=\"panel table-panel\" aria-labelledby=\"table-title\">\
+         <h2 id=\"table-title\">The numbers, year by year</h2>",
+    );
+    year_table(
+        h,
+        "data-table",
+        "Compute spend by provider, US$ billions per year",
+    );
+    // The rows are a region keyed by the last year: only a change of the last year adds or
+    // removes rows; every other change rewrites the cells' text in place.
+    h.raw("<tbody id=\"data-table-body\"></tbody></table></div></section>");
+    h.region(RegionSpec {
+        container_id: "data-table-body",
+        deps: SCENARIO,
+        key: |p| i64::from(p.projection.last_year()),
+        build: |h, p| year_rows(h, p.projection.last_year(), SCENARIO, spend_cell),
+    });
+}
+
+/// A cell of the data table: column 1–4 a provider's spend, 5 the total.
+fn spend_cell(p: &Page, a: u32) -> String {
+    let (year, column) = cell_of(a);
+    let Some(row) = p.projection.row(year) else {
+        return String::new();
     };
-    view! {
-        <section class="panel table-panel" aria-labelledby="table-title">
-            <h2 id="table-title">"The numbers, year by year"</h2>
-            {year_table("data-table", "Compute spend by provider, US$ billions per year", last_year, cell)}
-        </section>
+    match Provider::ALL.get(column.wrapping_sub(1)) {
+        Some(provider) => format::grouped(provider.spend(row), 2),
+        None => format::grouped(row.total, 2),
     }
 }
 
-/// A table of Year, the four providers and Total, one row per year from 2024 to `last_year`;
-/// `cell(year, column)` gives each cell's text (column 0 is the year). Rows are keyed by year:
-/// only a change of the last year adds or removes rows; every other change rewrites the cells'
-/// text in place. The scroll region is focusable (a keyboard can scroll it on a narrow screen)
-/// and named by the caption, not by the section around it.
-pub fn year_table(
-    id: &'static str,
-    caption: &'static str,
-    last_year: Memo<i32>,
-    cell: impl Fn(i32, usize) -> Text + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+/// The start of a table of Year, the four providers and Total, up to its `<thead>`: the
+/// caller writes the `<tbody>` and closes with `</table></div>`. The scroll region is
+/// focusable (a keyboard can scroll it on a narrow screen) and named by the caption, not by
+/// the section around it.
+pub fn year_table(h: &mut Markup, id: &str, caption: &str) {
     let caption_id = id.to_string() + "-caption";
-    let labelled_by = caption_id.clone();
-    view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=labelled_by>
-            <table id=id class="data-table">
-                <caption id=caption_id>{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Year"</th>
-                        {Provider::ALL
-                            .iter()
-                            .map(|p| view! { <th scope="col">{p.name()}</th> })
-                            .collect_view()}
-                        <th scope="col">"Total"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=move || FIRST_YEAR..=last_year.get()
-                        key=|year| *year
-                        children=move |year| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{cell(year, 0)}</th>
-                                    <td>{cell(year, 1)}</td>
-                                    <td>{cell(year, 2)}</td>
-                                    <td>{cell(year, 3)}</td>
-                                    <td>{cell(year, 4)}</td>
-                                    <td>{cell(year, 5)}</td>
-                                </tr>
-                            }
-                        }
-                    />
-                </tbody>
-            </table>
-        </div>
+    h.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\"");
+    h.attr("aria-labelledby", &caption_id);
+    h.raw("><table class=\"data-table\"");
+    h.attr("id", id);
+    h.raw("><caption");
+    h.attr("id", &caption_id);
+    h.raw(">");
+    h.text(caption);
+    h.raw("</caption><thead><tr><th scope=\"col\">Year</th>");
+    for provider in Provider::ALL {
+        h.raw("<th scope=\"col\">");
+        h.text(provider.name());
+        h.raw("</th>");
     }
+    h.raw("<th scope=\"col\">Total</th></tr></thead>");
+}
+
+/// One `<tr>` per year from 2024 to `last_year`: the year as a row header, then columns 1–5,
+/// each bound to `deps` and `cell` with the argument [`cell_of`] reads back.
+pub fn year_rows(h: &mut Markup, last_year: i32, deps: Changed, cell: Value) {
+    for year in FIRST_YEAR..=last_year {
+        h.raw("<tr><th scope=\"row\">");
+        h.text(&format::year(year));
+        h.raw("</th>");
+        for column in 1..6 {
+            let a = (year - FIRST_YEAR) as u32 * 8 + column;
+            h.text_of("td", "td", deps, a, cell);
+        }
+        h.raw("</tr>");
+    }
+}
+
+/// The year and column (1–5) of a cell's argument.
+pub fn cell_of(a: u32) -> (i32, usize) {
+    (FIRST_YEAR + (a / 8) as i32, (a % 8) as usize)
 }
