@@ -116,8 +116,6 @@ pub fn start() {
         });
         region.update(&app.page, THEME);
     }
-    // Charts are drawn at their real pixel width, so text stays 12 px on a phone.
-    app.measure();
     // The address bar shows the link as the page reads it: values canonical, what was ignored
     // gone.
     let _ = dom::replace_query(&app.page.address_query());
@@ -133,10 +131,17 @@ pub fn start() {
         );
         listener.forget();
     }
-    let on_resize = Closure::<dyn Fn()>::new(|| with_app(App::measure));
-    let _ = dom::window()
-        .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
-    on_resize.forget();
+    // Charts are drawn at their real pixel width, so text stays 12 px on a phone. The observer
+    // reports the width after each layout that changed it, the first one included: before the
+    // first paint, and without forcing a layout of its own (a page load measures only once
+    // the page is laid out anyway). It follows the frame of an embed as well as the window.
+    if let Ok(Some(charts)) = root.query_selector(".charts") {
+        let on_resize = Closure::<dyn Fn()>::new(|| with_app(App::measure));
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&charts);
+        }
+        on_resize.forget();
+    }
     embed::report_height();
 }
 
@@ -282,7 +287,7 @@ impl App {
         }
     }
 
-    /// Reads the charts' width from the layout.
+    /// Reads the charts' width from the layout (laid out already: called by a ResizeObserver).
     fn measure(&mut self) {
         let Ok(Some(charts)) = dom::document().query_selector(".charts") else {
             return;
