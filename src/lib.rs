@@ -1,6 +1,6 @@
 //! The calculator's pure core: the model, its inputs, the URL codec, number formatting,
 //! provider names and colours, chart geometry and the report's facts. Nothing here knows about
-//! the browser (no Leptos, no web-sys): plain structs in, plain structs out, tested natively.
+//! the browser (no web-sys, no wasm-bindgen): plain structs in, plain structs out, tested natively.
 //! The browser UI lives in `src/ui/` and is compiled for wasm32 only.
 
 pub mod baseline;

@@ -228,7 +228,7 @@ function assertFocusRings(stops) {
   }
 }
 
-/** Lets Leptos apply a change (it updates the DOM asynchronously). */
+/** Lets the page apply a change and the browser render it. */
 function settle(page) {
   return page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
 }

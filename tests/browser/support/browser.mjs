@@ -110,7 +110,7 @@ export async function drag(page, name, value) {
     },
     value,
   );
-  // Leptos applies DOM updates asynchronously: let a frame pass.
+  // Let a frame pass, so what the change drew has been rendered too.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
 }
 
