@@ -83,10 +83,12 @@ unsafe impl GlobalAlloc for Allocator {
         };
         let state = &mut *self.0.get();
         if layout.align() <= ALIGN {
-            let head = state.free[class];
-            if head != 0 {
-                state.free[class] = *(head as *const usize);
-                return head as *mut u8;
+            if let Some(free) = state.free.get_mut(class) {
+                let head = *free;
+                if head != 0 {
+                    *free = *(head as *const usize);
+                    return head as *mut u8;
+                }
             }
         }
         state.carve(class, layout.align().max(ALIGN))
@@ -100,8 +102,10 @@ unsafe impl GlobalAlloc for Allocator {
             return;
         }
         let state = &mut *self.0.get();
-        *(ptr as *mut usize) = state.free[class];
-        state.free[class] = ptr as usize;
+        if let Some(free) = state.free.get_mut(class) {
+            *(ptr as *mut usize) = *free;
+            *free = ptr as usize;
+        }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
