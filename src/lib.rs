@@ -1,5 +1,6 @@
 //! The calculator's pure core: the model, its inputs, the URL codec, number formatting,
-//! provider names and colours, chart geometry and the report's facts. Nothing here knows about
+//! provider names and colours, chart geometry, the report's facts, and the HTML-with-bindings
+//! builder the page's panels write into (`markup`). Nothing here knows about
 //! the browser (no web-sys, no wasm-bindgen): plain structs in, plain structs out, tested natively.
 //! The browser UI lives in `src/ui/` and is compiled for wasm32 only.
 
@@ -8,6 +9,7 @@ pub mod chart;
 pub mod embed;
 pub mod export;
 pub mod format;
+pub mod markup;
 pub mod model;
 pub mod presets;
 pub mod providers;
