@@ -30,10 +30,12 @@ const readRows = (page, selector) =>
 test('pinning keeps the scenario as the baseline, in the link, with outlines and differences', async () => {
   const page = await browser.open('/?sg=60');
   assert.equal(await page.$('#difference-table'), null, 'nothing to compare before pinning');
+  assert.equal(await page.isVisible('#unpin'), false, 'nothing to unpin before pinning');
   const ghost = '#spend-chart path.ghost[data-baseline=stargate]';
   assert.equal(await page.getAttribute(ghost, 'd'), '');
   await page.click('#pin');
   await waitForSearch(page, '?sg=60&b=1&b.sg=60');
+  assert.equal(await page.isVisible('#unpin'), true);
   assert.match(await page.getAttribute(ghost, 'd'), /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){6}$/);
   assert.deepEqual(await readRows(page, '#difference-table'), expectedDifference({ ...defaults(), sg: 60 }, { ...defaults(), sg: 60 }));
 
@@ -61,6 +63,8 @@ test('pinning keeps the scenario as the baseline, in the link, with outlines and
   await page.click('#unpin');
   await waitForSearch(page, '?sg=30&ramp=early');
   assert.equal(await page.$('#difference-table'), null);
+  assert.equal(await page.isVisible('#unpin'), false, 'Unpin goes with the baseline');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'pin', 'the focus stays in the panel, on Pin');
   assert.equal(await page.getAttribute(ghost, 'd'), '');
   await finish(page);
 });
