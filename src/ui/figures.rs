@@ -33,30 +33,17 @@ pub fn headline_figures(h: &mut Markup, only: &[&str]) {
         h.raw("><h3 class=\"figure-title\">");
         h.text(figure.title);
         h.raw("</h3>");
-        h.text_of(
-            "p class=\"figure-value\"",
-            "p",
-            SCENARIO,
-            i as u32,
-            |p, i| {
-                p.figures
-                    .get(i as usize)
-                    .map(|f| f.value.clone())
-                    .unwrap_or_default()
-            },
-        );
-        h.text_of(
-            "p class=\"figure-sentence\"",
-            "p",
-            SCENARIO,
-            i as u32,
-            |p, i| {
-                p.figures
-                    .get(i as usize)
-                    .map(|f| f.sentence.clone())
-                    .unwrap_or_default()
-            },
-        );
+        // The argument: the figure's index, and 1 in the lowest bit for its sentence.
+        for (part, start) in ["p class=\"figure-value\"", "p class=\"figure-sentence\""]
+            .into_iter()
+            .enumerate()
+        {
+            h.text_of(start, "p", SCENARIO, (i * 2 + part) as u32, |p, a| {
+                let figure = p.figures.get(a as usize / 2);
+                let text = figure.map(|f| if a % 2 == 0 { &f.value } else { &f.sentence });
+                text.cloned().unwrap_or_default()
+            });
+        }
         h.raw("</article>");
     }
     h.raw("</div></section>");

@@ -28,24 +28,48 @@ pub fn sensitivity(h: &mut Markup) {
     h.raw("</div></section>");
 }
 
-/// The tornado a binding's argument names: `index × 16 + slot`.
+/// The tornado a binding's argument names: `index × 16 + slot` (plus [`HIGH_END`]).
 fn tornado_of(p: &Page, a: u32) -> &Tornado {
     let [microsoft, stargate] = &p.tornadoes;
-    if a / 16 == 1 {
+    if (a >> 4) & 1 == 1 {
         stargate
     } else {
         microsoft
     }
 }
 
+/// In a row's argument: the label at the bar's higher end (else its lower end).
+const HIGH_END: u32 = 1 << 8;
+
+/// The figure written at one end of a row's bar (`HIGH_END` in `a` says which), beside it.
+fn value_label(h: &mut Markup, a: u32, start: &str) {
+    h.open(start);
+    h.bind(Target::Attr("x"), DEPS, a, |p, a| match row_of(p, a) {
+        Some(r) if a & HIGH_END != 0 => format::fixed(r.x + r.width + 4.0, 1),
+        Some(r) => format::fixed(r.x - 4.0, 1),
+        None => "0".to_string(),
+    });
+    h.bind(Target::Attr("y"), DEPS, a, |p, a| {
+        row(p, a, |r| format::fixed(r.y + 4.0, 1))
+    });
+    h.bind(Target::Text, DEPS, a, |p, a| match row_of(p, a) {
+        // The bar reads right to left when the lever's low end gives the higher figure.
+        Some(r) if (a & HIGH_END != 0) != r.reversed => r.high_text.clone(),
+        Some(r) => r.low_text.clone(),
+        None => "0".to_string(),
+    });
+    h.raw("></text>");
+}
+
+/// The argument's row, if its slot has a lever.
+fn row_of(p: &Page, a: u32) -> Option<&TornadoRow> {
+    tornado_of(p, a).rows.get((a & 15) as usize)
+}
+
 /// `f` of the argument's row, or `0` for a slot without a lever (hidden, but its lengths still
 /// need a number).
 fn row(p: &Page, a: u32, f: fn(&TornadoRow) -> String) -> String {
-    let slot = (a % 16) as usize;
-    tornado_of(p, a)
-        .rows
-        .get(slot)
-        .map_or_else(|| "0".to_string(), f)
+    row_of(p, a).map_or_else(|| "0".to_string(), f)
 }
 
 fn tornado_figure(h: &mut Markup, index: usize, output: Output) {
@@ -71,7 +95,7 @@ fn tornado_figure(h: &mut Markup, index: usize, output: Output) {
     h.attr("id", &desc_id);
     h.bind(Target::Text, DEPS, a, |p, a| {
         let c = tornado_of(p, a);
-        let output = if a / 16 == 1 {
+        let output = if (a >> 4) & 1 == 1 {
             Output::Stargate2030
         } else {
             Output::Microsoft2030
@@ -107,7 +131,7 @@ fn tornado_figure(h: &mut Markup, index: usize, output: Output) {
         h.open("g class=\"tornado-row\"");
         h.attr("data-slot", &format::whole(slot as u64));
         h.bind(Target::Attr("visibility"), DEPS, a, |p, a| {
-            let shown = ((a % 16) as usize) < tornado_of(p, a).rows.len();
+            let shown = ((a & 15) as usize) < tornado_of(p, a).rows.len();
             if shown { "visible" } else { "hidden" }.to_string()
         });
         h.raw(">");
@@ -142,42 +166,9 @@ fn tornado_figure(h: &mut Markup, index: usize, output: Output) {
             row(p, a, |r| format::fixed(r.width.max(1.0), 1))
         });
         h.raw("></rect>");
-        h.open("text class=\"tornado-value\" text-anchor=\"end\"");
-        h.bind(Target::Attr("x"), DEPS, a, |p, a| {
-            row(p, a, |r| format::fixed(r.x - 4.0, 1))
-        });
-        h.bind(Target::Attr("y"), DEPS, a, |p, a| {
-            row(p, a, |r| format::fixed(r.y + 4.0, 1))
-        });
-        h.bind(Target::Text, DEPS, a, |p, a| {
-            row(p, a, |r| {
-                if r.reversed {
-                    &r.high_text
-                } else {
-                    &r.low_text
-                }
-                .clone()
-            })
-        });
-        h.raw("></text>");
-        h.open("text class=\"tornado-value\"");
-        h.bind(Target::Attr("x"), DEPS, a, |p, a| {
-            row(p, a, |r| format::fixed(r.x + r.width + 4.0, 1))
-        });
-        h.bind(Target::Attr("y"), DEPS, a, |p, a| {
-            row(p, a, |r| format::fixed(r.y + 4.0, 1))
-        });
-        h.bind(Target::Text, DEPS, a, |p, a| {
-            row(p, a, |r| {
-                if r.reversed {
-                    &r.low_text
-                } else {
-                    &r.high_text
-                }
-                .clone()
-            })
-        });
-        h.raw("></text></g>");
+        value_label(h, a, "text class=\"tornado-value\" text-anchor=\"end\"");
+        value_label(h, a | HIGH_END, "text class=\"tornado-value\"");
+        h.raw("</g>");
     }
     h.raw("</svg>");
     h.text_of("p class=\"tornado-none\"", "p", DEPS, a, |p, a| {
