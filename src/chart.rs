@@ -62,7 +62,7 @@ pub struct Overlays<'a> {
 }
 
 /// Size of a chart in CSS pixels (the SVG's viewBox is the same, so 1 unit is 1 pixel).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Default, Clone, Copy, Debug, PartialEq)]
 pub struct Frame {
     pub width: f64,
     pub height: f64,
@@ -90,7 +90,7 @@ impl Frame {
 }
 
 /// The inner rectangle where data is drawn.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Default, Clone, Copy, Debug, PartialEq)]
 pub struct PlotArea {
     pub left: f64,
     pub top: f64,
@@ -185,7 +185,7 @@ pub struct EndLabel {
 }
 
 /// What both charts share: their size, plot area, axes and year columns.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Default, Clone, Debug, PartialEq)]
 pub struct Axes {
     pub frame: Frame,
     pub plot: PlotArea,
@@ -197,7 +197,7 @@ pub struct Axes {
 /// One drawn chart. Both charts share this shape (so the page binds them with the same code):
 /// the spend chart fills `series` as closed areas and leaves `markers` empty; the share chart
 /// draws `series` as lines with `markers` on each year.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Default, Clone, Debug, PartialEq)]
 pub struct Chart {
     pub axes: Axes,
     /// One path per provider, in [`Provider::ALL`] order.
@@ -700,7 +700,7 @@ pub struct TornadoRow {
 }
 
 /// A tornado chart: rows of levers, largest swing first, around the scenario's own figure.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Default, Clone, Debug, PartialEq)]
 pub struct Tornado {
     pub frame: Frame,
     /// Where the scenario's own figure is: the line the bars swing around.

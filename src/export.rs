@@ -254,6 +254,12 @@ fn text(x: f64, y: f64, fill: &str, anchor: &str, content: &str, extra: &str) ->
 /// Text made safe for XML character data and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appended to `out` (the page's markup builder writes this way).
+pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -263,7 +269,6 @@ pub fn escape(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]

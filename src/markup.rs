@@ -87,15 +87,7 @@ impl<S> Markup<S> {
 
     /// Text, escaped.
     pub fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '&' => self.html.push_str("&amp;"),
-                '<' => self.html.push_str("&lt;"),
-                '>' => self.html.push_str("&gt;"),
-                '"' => self.html.push_str("&quot;"),
-                _ => self.html.push(c),
-            }
-        }
+        crate::export::escape_into(&mut self.html, text);
     }
 
     /// ` name="value"`, the value escaped.

@@ -35,7 +35,7 @@ pub struct YearRow {
 }
 
 /// The headline figures MODEL.md lists.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Default, Clone, Copy, Debug, PartialEq)]
 pub struct Figures {
     pub total_2030: f64,
     pub stargate_2030: f64,
@@ -60,7 +60,7 @@ pub struct Figures {
 }
 
 /// Everything the page shows for one scenario.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Default, Clone, Debug, PartialEq)]
 pub struct Projection {
     /// One row per year, 2024 to the last year shown, in order.
     pub rows: Vec<YearRow>,

@@ -2,7 +2,7 @@
 //! state reads "Custom". Names, values and rationales come from `presets.rs`; a click on
 //! `button[data-preset]` applies one.
 
-use stargate_calc::presets::{matching, PRESETS};
+use stargate_calc::presets::PRESETS;
 
 use super::markup::{Markup, Target};
 use super::state::SCENARIO;
@@ -17,11 +17,7 @@ pub fn presets(h: &mut Markup) {
         "span",
         SCENARIO,
         0,
-        |p, _| {
-            matching(&p.scenario)
-                .map_or("Custom", |preset| preset.name)
-                .to_string()
-        },
+        |p, _| p.preset.map_or("Custom", |preset| preset.name).to_string(),
     );
     h.raw("</p><div class=\"preset-buttons\">");
     for (i, preset) in PRESETS.iter().enumerate() {
@@ -29,8 +25,8 @@ pub fn presets(h: &mut Markup) {
         h.attr("data-preset", preset.id);
         h.attr("title", preset.rationale);
         h.bind(Target::Attr("aria-pressed"), SCENARIO, i as u32, |p, i| {
-            let pressed = matching(&p.scenario).map(|preset| preset.id)
-                == PRESETS.get(i as usize).map(|preset| preset.id);
+            let pressed =
+                p.preset.map(|preset| preset.id) == PRESETS.get(i as usize).map(|preset| preset.id);
             if pressed { "true" } else { "false" }.to_string()
         });
         h.raw(">");
@@ -39,7 +35,7 @@ pub fn presets(h: &mut Markup) {
     }
     h.raw("</div>");
     h.text_of("p class=\"preset-rationale\"", "p", SCENARIO, 0, |p, _| {
-        matching(&p.scenario)
+        p.preset
             .map_or(
                 "Custom: your own mix of the report\u{2019}s figures and assumptions.",
                 |preset| preset.rationale,

@@ -6,10 +6,9 @@
 
 use stargate_calc::format;
 use stargate_calc::scenario::Input;
-use stargate_calc::summary::sentence_numbers;
 
 use super::markup::{Markup, Target};
-use super::state::{Page, SCENARIO};
+use super::state::SCENARIO;
 
 /// The input the sentence holds.
 pub const INPUT: Input = Input::StargateShare2030;
@@ -41,11 +40,11 @@ pub fn sentence(h: &mut Markup) {
         "span",
         SCENARIO,
         0,
-        |p, _| numbers(p).0,
+        |p, _| p.sentence.0.clone(),
     );
     h.raw(" there");
     h.text_of("span", "span", SCENARIO, 0, |p, _| {
-        match numbers(p).1 {
+        match p.sentence.1 {
             Some(_) => ", ",
             None => ", and nothing on Azure.",
         }
@@ -56,10 +55,10 @@ pub fn sentence(h: &mut Markup) {
         "span",
         SCENARIO,
         0,
-        |p, _| numbers(p).1.unwrap_or_default(),
+        |p, _| p.sentence.1.clone().unwrap_or_default(),
     );
     h.text_of("span", "span", SCENARIO, 0, |p, _| {
-        if numbers(p).1.is_some() {
+        if p.sentence.1.is_some() {
             " its Azure spend."
         } else {
             ""
@@ -67,11 +66,6 @@ pub fn sentence(h: &mut Markup) {
         .to_string()
     });
     h.raw("</p>");
-}
-
-/// The sentence's derived numbers: 2030 Stargate spend, and its multiple of Azure spend.
-fn numbers(p: &Page) -> (String, Option<String>) {
-    sentence_numbers(&p.projection.figures)
 }
 
 /// The share after `key` on the sentence's slider, or `None` for a key it does not take.

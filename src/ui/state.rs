@@ -9,13 +9,14 @@ use stargate_calc::baseline::{difference_rows, figure_changes, DifferenceRow, Fi
 use stargate_calc::chart::{tornado_chart, Chart, ChartKind, Frame, Overlays, Tornado};
 use stargate_calc::embed::{host_snippet, iframe_snippet};
 use stargate_calc::model::{project, Projection};
+use stargate_calc::presets::{matching, Preset};
 use stargate_calc::query::{
     encode_query, BandSettings, Link, ParsedQuery, QueryNote, Theme, ViewOptions,
 };
 use stargate_calc::scenario::{Input, Scenario};
 use stargate_calc::sensitivity::{tornado, Output};
 use stargate_calc::summary::{
-    bands_sentence, chart_description, headline_sentence, FigureText, FIGURES,
+    bands_sentence, chart_description, headline_sentence, sentence_numbers, FigureText, FIGURES,
 };
 use stargate_calc::uncertainty::{simulate, Bands};
 
@@ -93,6 +94,11 @@ pub struct Page {
     /// In [`Output::ALL`] order.
     pub tornadoes: [Tornado; 2],
     pub headline: String,
+    /// The explorable sentence's derived numbers: 2030 Stargate spend, and its multiple of
+    /// Azure spend (`None` when Azure gets nothing).
+    pub sentence: (String, Option<String>),
+    /// The preset the scenario is, if any.
+    pub preset: Option<&'static Preset>,
     /// MODEL.md's headline figures, in [`FIGURES`] order.
     pub figures: Vec<FigureText>,
     pub differences: Vec<DifferenceRow>,
@@ -106,12 +112,7 @@ pub struct Page {
 impl Page {
     pub fn new(parsed: ParsedQuery) -> Page {
         let link = parsed.link;
-        let projection = project(&link.scenario);
-        let frame = Frame::for_width(640.0);
-        let chart = |kind: ChartKind| kind.draw(&projection, Overlays::default(), frame);
-        let charts = [chart(ChartKind::Spend), chart(ChartKind::Share)];
-        let swings = |output| tornado_chart(&tornado(&link.scenario, output), frame.width);
-        let tornadoes = [swings(Output::Microsoft2030), swings(Output::Stargate2030)];
+        // Everything derived starts empty and is computed once, by `refresh(ALL)` below.
         let mut page = Page {
             scenario: link.scenario,
             settled: link.scenario,
@@ -120,19 +121,22 @@ impl Page {
             theme: link.view.theme,
             embed: link.view.embed,
             selected_year: None,
-            chart_width: frame.width,
+            // Until the layout says otherwise (`App::measure`).
+            chart_width: 640.0,
             notes: parsed.notes,
             copy_status: [""; 3],
             download_failed: false,
             announcement: String::new(),
-            projection,
+            projection: Projection::default(),
             baseline_projection: None,
             band_result: None,
             band_sentence: String::new(),
-            charts,
-            chart_descriptions: [String::new(), String::new()],
-            tornadoes,
+            charts: Default::default(),
+            chart_descriptions: Default::default(),
+            tornadoes: Default::default(),
             headline: String::new(),
+            sentence: Default::default(),
+            preset: None,
             figures: Vec::new(),
             differences: Vec::new(),
             figure_changes: Vec::new(),
@@ -151,6 +155,8 @@ impl Page {
         if changed & SCENARIO != 0 {
             self.projection = project(&self.scenario);
             self.headline = headline_sentence(&self.projection.figures);
+            self.sentence = sentence_numbers(&self.projection.figures);
+            self.preset = matching(&self.scenario);
             self.figures = FIGURES
                 .iter()
                 .map(|figure| (figure.text)(&self.projection, &self.scenario))
