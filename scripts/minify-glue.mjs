@@ -27,8 +27,11 @@ const minified = await minify(before.toString('utf8'), {
   format: { comments: false },
 });
 if (!minified.code) throw new Error('minify-glue: terser returned nothing');
-// The export list on a line of its own, as wasm-bindgen writes it (single-file.mjs reads it).
-const code = minified.code.replace(/([;}])export\{([^}]*)\};?\s*$/, '$1\nexport{$2};\n');
+// Every export statement at the start of a line, as wasm-bindgen writes them: the export list,
+// and the classes Leptos's server_fn exports through wasm-streams (single-file.mjs reads them).
+const code = minified.code
+  .replace(/([;}])export(\s+class\b|\s+function\b|\s+const\b|\s+let\b)/g, '$1\nexport$2')
+  .replace(/([;}])export\{([^}]*)\};?\s*$/, '$1\nexport{$2};\n');
 writeFileSync(path, code);
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;

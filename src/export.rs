@@ -6,7 +6,7 @@ use crate::chart::{ChartKind, Frame};
 use crate::format;
 use crate::model::Projection;
 use crate::providers::Provider;
-use crate::query::{encode_query, Link, RAMP_KEY};
+use crate::query::{encode_query, Link};
 use crate::scenario::{Input, Scenario};
 use crate::sources::{REPORT_CITES, REPORT_TITLE};
 use crate::summary::chart_description;
@@ -50,15 +50,10 @@ pub fn csv(projection: &Projection) -> String {
 }
 
 /// Every parameter of the scenario as a JSON object keyed by the URL keys, so a file reads
-/// back as a link: `{"sg": 75, …, "ramp": "s"}`.
+/// back as a link (and opens again with "Open a saved scenario"): `{"sg": 75, …, "ramp": "s"}`.
+/// Written by serde (`saved.rs`).
 pub fn parameters_json(scenario: &Scenario) -> String {
-    let clean = scenario.sanitized();
-    let mut out = "{\n".to_string();
-    for input in Input::ALL {
-        out =
-            out + "  \"" + input.spec().key + "\": " + &format::canonical(clean.get(input)) + ",\n";
-    }
-    out + "  \"" + RAMP_KEY + "\": \"" + clean.ramp.key() + "\"\n}\n"
+    crate::saved::to_json(scenario)
 }
 
 /// Width of an exported chart, CSS pixels (a PNG doubles it).
@@ -254,12 +249,6 @@ fn text(x: f64, y: f64, fill: &str, anchor: &str, content: &str, extra: &str) ->
 /// Text made safe for XML character data and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text);
-    out
-}
-
-/// [`escape`], appended to `out` (the page's markup builder writes this way).
-pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -269,6 +258,7 @@ pub fn escape_into(out: &mut String, text: &str) {
             _ => out.push(c),
         }
     }
+    out
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The calculator's pure core: the model, its inputs, the URL codec, number formatting,
-//! provider names and colours, chart geometry, the report's facts, and the HTML-with-bindings
-//! builder the page's panels write into (`markup`). Nothing here knows about
-//! the browser (no web-sys, no wasm-bindgen): plain structs in, plain structs out, tested natively.
+//! provider names and colours, chart geometry, the report's facts, and the saved-scenario file.
+//! Nothing here knows about the browser (no Leptos, no web-sys): plain structs in, plain structs
+//! out, tested natively.
 //! The browser UI lives in `src/ui/` and is compiled for wasm32 only.
 
 pub mod baseline;
@@ -9,11 +9,11 @@ pub mod chart;
 pub mod embed;
 pub mod export;
 pub mod format;
-pub mod markup;
 pub mod model;
 pub mod presets;
 pub mod providers;
 pub mod query;
+pub mod saved;
 pub mod scenario;
 pub mod sensitivity;
 pub mod sources;

@@ -4,11 +4,6 @@
 #[cfg(target_arch = "wasm32")]
 mod ui;
 
-/// A small allocator instead of Rust's default, for the page's weight (see `ui/alloc.rs`).
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: ui::alloc::Allocator = ui::alloc::Allocator::new();
-
 fn main() {
     #[cfg(target_arch = "wasm32")]
     ui::start();

@@ -356,6 +356,18 @@ fn read_number(scenario: &mut Scenario, notes: &mut Vec<QueryNote>, input: Input
         notes.push(QueryNote::NotANumber { input, given });
         return;
     };
+    apply_number(scenario, notes, input, number, given);
+}
+
+/// Sets `input` to `number` by MODEL.md's rules (clamped, years rounded), noting an adjustment;
+/// `given` is how the reader wrote it, for the note.
+pub(crate) fn apply_number(
+    scenario: &mut Scenario,
+    notes: &mut Vec<QueryNote>,
+    input: Input,
+    number: f64,
+    given: String,
+) {
     let spec = input.spec();
     scenario.set(input, number);
     let used = scenario.get(input);
@@ -547,9 +559,34 @@ fn hex_value(digit: u8) -> Option<u8> {
     }
 }
 
+/// Where the values a [`QueryNote`] speaks of came from; its sentence names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteSource {
+    /// A link's query string.
+    Link,
+    /// A saved-scenario file the reader opened (`saved.rs`).
+    File,
+}
+
+impl NoteSource {
+    fn noun(self) -> &'static str {
+        match self {
+            NoteSource::Link => "link",
+            NoteSource::File => "file",
+        }
+    }
+}
+
 impl QueryNote {
-    /// One plain sentence for the reader. Values they typed are quoted back, shortened.
+    /// One plain sentence for the reader about a link. Values they typed are quoted back,
+    /// shortened.
     pub fn message(&self) -> String {
+        self.message_from(NoteSource::Link)
+    }
+
+    /// One plain sentence for the reader about values that came from `source`.
+    pub fn message_from(&self, source: NoteSource) -> String {
+        let from = source.noun();
         match self {
             QueryNote::NotANumber { input, given } => {
                 let spec = input.spec();
@@ -558,7 +595,9 @@ impl QueryNote {
                 } else {
                     "is not a number (".to_string() + &quote(given) + ")"
                 };
-                "The link's value for \u{201c}".to_string()
+                "The ".to_string()
+                    + from
+                    + "'s value for \u{201c}"
                     + spec.label
                     + "\u{201d} "
                     + &what
@@ -574,7 +613,9 @@ impl QueryNote {
                     + &format::input_value(spec.min, spec.unit)
                     + " to "
                     + &format::input_value(spec.max, spec.unit)
-                    + "; the link asked for "
+                    + "; the "
+                    + from
+                    + " asked for "
                     + &quote(given)
                     + ", so it uses "
                     + &format::input_value(*used, spec.unit)
@@ -585,7 +626,9 @@ impl QueryNote {
                 debug_assert_eq!(spec.unit, Unit::Year);
                 "\u{201c}".to_string()
                     + spec.label
-                    + "\u{201d} is a whole year; the link's "
+                    + "\u{201d} is a whole year; the "
+                    + from
+                    + "'s "
                     + &quote(given)
                     + " was rounded to "
                     + &format::input_value(*used, spec.unit)
@@ -595,7 +638,9 @@ impl QueryNote {
                 let words: Vec<&str> = Ramp::ALL.iter().map(|ramp| ramp.key()).collect();
                 "The shape of the move (ramp) must be one of ".to_string()
                     + &words.join(", ")
-                    + "; the link's "
+                    + "; the "
+                    + from
+                    + "'s "
                     + &quote(given)
                     + " was ignored, so it is "
                     + Ramp::DEFAULT.label()
@@ -604,28 +649,38 @@ impl QueryNote {
             QueryNote::Repeated { key } => {
                 "\u{201c}".to_string()
                     + &quote(key)
-                    + "\u{201d} appears more than once in the link; the first value was used."
+                    + "\u{201d} appears more than once in the "
+                    + from
+                    + "; the first value was used."
             }
             QueryNote::UnknownKey { key } => {
-                "The link's \u{201c}".to_string()
+                "The ".to_string()
+                    + from
+                    + "'s \u{201c}"
                     + &quote(key)
                     + "\u{201d} is not a setting of this calculator and was ignored."
             }
-            QueryNote::Baseline(note) => "Pinned baseline: ".to_string() + &note.message(),
+            QueryNote::Baseline(note) => {
+                "Pinned baseline: ".to_string() + &note.message_from(source)
+            }
             QueryNote::BadRange { input, given, used } => {
                 let spec = input.spec();
                 "The uncertainty range of \u{201c}".to_string()
                     + spec.label
                     + "\u{201d} must be a number from 0 to "
                     + &format::input_value(spec.max - spec.min, spec.unit)
-                    + "; the link's "
+                    + "; the "
+                    + from
+                    + "'s "
                     + &quote(given)
                     + " became \u{b1}"
                     + &format::input_value(*used, spec.unit)
                     + "."
             }
             QueryNote::BadSeed { given } => {
-                "The random seed must be a whole number from 0 to 2^53; the link's ".to_string()
+                "The random seed must be a whole number from 0 to 2^53; the ".to_string()
+                    + from
+                    + "'s "
                     + &quote(given)
                     + " was ignored, so it is 1."
             }
@@ -640,7 +695,9 @@ impl QueryNote {
                     + key
                     + "\u{201d} must be "
                     + &words
-                    + "; the link's "
+                    + "; the "
+                    + from
+                    + "'s "
                     + &quote(given)
                     + " was ignored."
             }
@@ -649,7 +706,7 @@ impl QueryNote {
 }
 
 /// A reader's text, shortened for quoting back (a 10,000-character value would swamp the page).
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     let mut chars = text.chars();
     let mut short: String = chars.by_ref().take(QUOTE_LIMIT).collect();
     if chars.next().is_some() {

@@ -53,7 +53,7 @@ pub fn bands_sentence(bands: &Bands) -> String {
 }
 
 /// One figure's value and sentence for the current scenario.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FigureText {
     pub value: String,
     pub sentence: String,

@@ -1,15 +1,25 @@
 //! The two SVG charts: spend by provider (stacked areas) and provider shares (lines). All
-//! geometry comes from `chart.rs`; this module copies it into attributes. Elements are written
+//! geometry comes from `chart.rs`; this module copies it into attributes. Elements are created
 //! once, in fixed slots (a tick, a year column, a label per slot), so moving a slider only
 //! rewrites attributes and text, never the element tree.
+//!
+//! Each chart is one memo, split into a few memos by what changes together (the axes, the
+//! series, the overlays, the end labels, the hovered point), and the axes again into a memo per
+//! slot: a slider move that leaves the axes as they were re-runs none of the ticks' bindings,
+//! and no memo is read by more than a few dozen bindings.
 
-use stargate_calc::chart::{marker_symbol, Axes, AxisTick, Chart, ChartKind, EndLabel, YearColumn};
+use leptos::ev;
+use leptos::prelude::*;
+use stargate_calc::chart::{marker_symbol, Axes, ChartKind, Frame, Overlays};
 use stargate_calc::format;
 use stargate_calc::model::{Projection, FIRST_YEAR};
 use stargate_calc::providers::Provider;
+use stargate_calc::summary::chart_description;
+use stargate_calc::uncertainty::Bands;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
-use super::markup::{Markup, Target};
-use super::state::{Page, AXES, BANDS, CHARTS, SCENARIO, YEAR};
+use super::state::{field, text, use_calculator, Calculator, Text};
 
 /// Years 2024..=2035: the most a projection shows.
 const YEAR_SLOTS: usize = 12;
@@ -17,6 +27,19 @@ const YEAR_SLOTS: usize = 12;
 const TICK_SLOTS: usize = 12;
 /// Coordinate given to an unused slot (which is also hidden): SVG rejects an empty length.
 const HIDDEN_AT: &str = "0";
+
+/// A pixel coordinate to 0.1 px; a hidden slot's coordinate when there is none.
+fn px(value: Option<f64>) -> String {
+    value.map_or_else(|| HIDDEN_AT.to_string(), |v| format::fixed(v, 1))
+}
+
+fn visibility(shown: bool) -> &'static str {
+    if shown {
+        "visible"
+    } else {
+        "hidden"
+    }
+}
 
 /// A provider's value in `year` as the readout prints it.
 fn value_in(kind: ChartKind, provider: Provider, projection: &Projection, year: i32) -> String {
@@ -26,463 +49,631 @@ fn value_in(kind: ChartKind, provider: Provider, projection: &Projection, year: 
     )
 }
 
-/// A binding's argument for a chart and a slot in it (a provider, a tick, a year).
-fn arg(kind: ChartKind, slot: usize) -> u32 {
-    let chart = match kind {
-        ChartKind::Spend => 0,
-        ChartKind::Share => 1,
-    };
-    chart << 8 | slot as u32
-}
-
-fn kind_of(a: u32) -> ChartKind {
-    if a >> 8 == 1 {
-        ChartKind::Share
-    } else {
-        ChartKind::Spend
-    }
-}
-
-fn slot_of(a: u32) -> usize {
-    (a & 0xff) as usize
-}
-
-/// The chart a binding's argument names.
-fn chart(p: &Page, a: u32) -> &Chart {
-    let [spend, share] = &p.charts;
-    match kind_of(a) {
-        ChartKind::Spend => spend,
-        ChartKind::Share => share,
-    }
-}
-
-fn axes(p: &Page, a: u32) -> &Axes {
-    &chart(p, a).axes
-}
-
-fn y_tick(p: &Page, a: u32) -> Option<&AxisTick> {
-    axes(p, a).y_ticks.get(slot_of(a))
-}
-
-fn x_tick(p: &Page, a: u32) -> Option<&AxisTick> {
-    axes(p, a).x_ticks.get(slot_of(a))
-}
-
-fn end_label(p: &Page, a: u32) -> Option<&EndLabel> {
-    chart(p, a).end_labels.get(slot_of(a))
-}
-
-/// A chart path's `d`: `part` picks it from the chart, by the argument's slot.
-fn path_d(p: &Page, a: u32, part: fn(&Chart) -> &[String]) -> String {
-    part(chart(p, a))
-        .get(slot_of(a))
-        .cloned()
-        .unwrap_or_default()
-}
-
-/// The selected year's point of the argument's provider: x, y.
-fn point(p: &Page, a: u32) -> Option<(f64, f64)> {
-    let index = usize::try_from(p.selected_year? - FIRST_YEAR).ok()?;
-    let c = chart(p, a);
-    Some((
-        c.axes.columns.get(index)?.x,
-        *c.points.get(index)?.get(slot_of(a))?,
-    ))
-}
-
-/// The year column of the argument's slot.
-fn column(p: &Page, a: u32) -> Option<YearColumn> {
-    axes(p, a).columns.get(slot_of(a)).copied()
-}
-
-/// The x of the selected year in the argument's chart.
-fn guide_x(p: &Page, a: u32) -> Option<f64> {
-    let index = usize::try_from(p.selected_year? - FIRST_YEAR).ok()?;
-    axes(p, a).columns.get(index).map(|c| c.x)
-}
-
-/// A pixel coordinate to 0.1 px; a hidden slot's coordinate when there is none.
-fn px(value: Option<f64>) -> String {
-    value.map_or_else(|| HIDDEN_AT.to_string(), |v| format::fixed(v, 1))
-}
-
-fn visible(shown: bool) -> String {
-    if shown { "visible" } else { "hidden" }.to_string()
-}
-
 /// Both charts, or (`share=false`, the embed) the spend chart alone.
-pub fn charts(h: &mut Markup, share: bool) {
-    h.raw("<div class=\"charts\">");
-    chart_figure(h, ChartKind::Spend);
-    if share {
-        chart_figure(h, ChartKind::Share);
+#[component]
+pub fn Charts(
+    /// Whether the share chart is drawn beside the spend chart.
+    #[prop(default = true)]
+    share: bool,
+) -> impl IntoView {
+    let calc = use_calculator();
+    let frame_ref = NodeRef::<leptos::html::Div>::new();
+    frame_ref.on_load(move |element| observe_width(&element, calc));
+    view! {
+        <div class="charts" node_ref=frame_ref>
+            <ChartFigure kind=ChartKind::Spend/>
+            {share.then(|| view! { <ChartFigure kind=ChartKind::Share/> })}
+        </div>
     }
-    h.raw("</div>");
+}
+
+/// Charts are drawn at their real pixel width, so text stays 12 px on a phone. The observer
+/// reports the width after each layout that changed it, the first one included: before the
+/// first paint, and without forcing a layout of its own. It follows an embed's frame as well
+/// as the window.
+fn observe_width(element: &web_sys::HtmlDivElement, calc: Calculator) {
+    let measured = element.clone();
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        let width = f64::from(measured.client_width());
+        if width > 0.0 && (width - calc.chart_width.get_untracked()).abs() >= 1.0 {
+            calc.chart_width.set(width);
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(element);
+    }
+    // The observer and its callback live as long as the page.
+    on_resize.forget();
+}
+
+/// What the frame of a chart writes: the SVG's size, the axis baseline and the guide's ends.
+#[derive(Clone, Default, PartialEq)]
+struct FrameText {
+    view_box: String,
+    width: String,
+    height: String,
+    left: String,
+    right: String,
+    top: String,
+    bottom: String,
+}
+
+/// One y-axis tick: its gridline and label.
+#[derive(Clone, PartialEq)]
+struct YTick {
+    shown: bool,
+    y: String,
+    label_y: String,
+    label: String,
+    left: String,
+    right: String,
+    label_x: String,
+}
+
+/// One x-axis tick: a year label under the plot.
+#[derive(Clone, PartialEq)]
+struct XTick {
+    shown: bool,
+    x: String,
+    y: String,
+    label: String,
+}
+
+/// One year's column, which selects its year under the pointer.
+#[derive(Clone, PartialEq)]
+struct Column {
+    shown: bool,
+    x: String,
+    width: String,
+    y: String,
+    height: String,
+}
+
+/// One provider's name at the right end of its area or line.
+#[derive(Clone, PartialEq)]
+struct LabelText {
+    shown: bool,
+    x: String,
+    y: String,
+    text: String,
+}
+
+/// The readout above a chart: the year shown, each provider's value, the total, and all of it
+/// in one sentence for the keyboard's year slider.
+#[derive(Clone, Default, PartialEq)]
+struct Readout {
+    year: String,
+    values: [String; 4],
+    total: String,
+    spoken: String,
+}
+
+/// A hidden slot: its lengths still need a number (SVG rejects an empty one).
+impl Default for YTick {
+    fn default() -> Self {
+        YTick {
+            shown: false,
+            y: HIDDEN_AT.into(),
+            label_y: HIDDEN_AT.into(),
+            label: String::new(),
+            left: HIDDEN_AT.into(),
+            right: HIDDEN_AT.into(),
+            label_x: HIDDEN_AT.into(),
+        }
+    }
+}
+
+impl Default for XTick {
+    fn default() -> Self {
+        XTick {
+            shown: false,
+            x: HIDDEN_AT.into(),
+            y: HIDDEN_AT.into(),
+            label: String::new(),
+        }
+    }
+}
+
+impl Default for Column {
+    fn default() -> Self {
+        Column {
+            shown: false,
+            x: HIDDEN_AT.into(),
+            width: HIDDEN_AT.into(),
+            y: HIDDEN_AT.into(),
+            height: HIDDEN_AT.into(),
+        }
+    }
+}
+
+impl Default for LabelText {
+    fn default() -> Self {
+        LabelText {
+            shown: false,
+            x: HIDDEN_AT.into(),
+            y: HIDDEN_AT.into(),
+            text: String::new(),
+        }
+    }
+}
+
+fn frame_text(a: &Axes) -> FrameText {
+    let (w, h) = (
+        format::fixed(a.frame.width, 0),
+        format::fixed(a.frame.height, 0),
+    );
+    FrameText {
+        view_box: "0 0 ".to_string() + &w + " " + &h,
+        width: w,
+        height: h,
+        left: format::fixed(a.plot.left, 1),
+        right: format::fixed(a.plot.right, 1),
+        top: format::fixed(a.plot.top, 1),
+        bottom: format::fixed(a.plot.bottom, 1),
+    }
+}
+
+fn y_tick(a: &Axes, slot: usize) -> YTick {
+    let Some(tick) = a.y_ticks.get(slot) else {
+        return YTick::default();
+    };
+    YTick {
+        shown: true,
+        y: format::fixed(tick.position, 1),
+        label_y: format::fixed(tick.position + 4.0, 1),
+        label: tick.label.clone(),
+        left: format::fixed(a.plot.left, 1),
+        right: format::fixed(a.plot.right, 1),
+        label_x: format::fixed(a.plot.left - 6.0, 1),
+    }
+}
+
+fn x_tick(a: &Axes, slot: usize) -> XTick {
+    let Some(tick) = a.x_ticks.get(slot) else {
+        return XTick::default();
+    };
+    XTick {
+        shown: true,
+        x: format::fixed(tick.position, 1),
+        y: format::fixed(a.plot.bottom + 18.0, 1),
+        label: tick.label.clone(),
+    }
+}
+
+fn column(a: &Axes, slot: usize) -> Column {
+    let Some(column) = a.columns.get(slot) else {
+        return Column::default();
+    };
+    Column {
+        shown: true,
+        x: format::fixed(column.left, 1),
+        width: format::fixed(column.width, 1),
+        y: format::fixed(a.plot.top, 1),
+        height: format::fixed(a.plot.bottom - a.plot.top, 1),
+    }
+}
+
+/// A slot's `visibility`, from its memo.
+fn shown<T: Send + Sync + PartialEq + 'static>(memo: Memo<T>, is_shown: fn(&T) -> bool) -> Text {
+    text(move || visibility(memo.with(is_shown)).to_string())
 }
 
 /// One chart: title, readout (which doubles as the legend), and the SVG with axes, the data
 /// series, year columns for pointer and keyboard, and end labels.
-fn chart_figure(h: &mut Markup, kind: ChartKind) {
+#[component]
+fn ChartFigure(
+    /// Which of the two charts.
+    kind: ChartKind,
+) -> impl IntoView {
+    let calc = use_calculator();
+    let chart = Memo::new(move |_| {
+        let frame = Frame::for_width(calc.chart_width.get());
+        let draw = |bands: Option<&Bands>| {
+            calc.baseline_projection.with(|baseline| {
+                let overlays = Overlays {
+                    baseline: baseline.as_ref(),
+                    bands,
+                };
+                calc.projection.with(|p| kind.draw(p, overlays, frame))
+            })
+        };
+        // Only the spend chart draws bands.
+        match kind {
+            ChartKind::Spend => calc.band_result.with(|bands| draw(bands.as_ref())),
+            ChartKind::Share => draw(None),
+        }
+    });
+    let axes = Memo::new(move |_| chart.with(|c| c.axes.clone()));
+    let frame = Memo::new(move |_| axes.with(frame_text));
+    let description = Memo::new(move |_| calc.projection.with(|p| chart_description(kind, p)));
+    let readout = Memo::new(move |_| {
+        let year = calc.shown_year.get();
+        calc.projection.with(|p| {
+            let values = Provider::ALL.map(|provider| value_in(kind, provider, p, year));
+            let mut spoken = format::year(year) + ":";
+            for (i, (provider, value)) in Provider::ALL.iter().zip(&values).enumerate() {
+                spoken = spoken + if i > 0 { ", " } else { " " } + provider.name() + " " + value;
+            }
+            Readout {
+                year: format::year(year),
+                total: p
+                    .row(year)
+                    .map(|row| format::billions_exact(row.total))
+                    .unwrap_or_default(),
+                values,
+                spoken,
+            }
+        })
+    });
+    // Without a selection it does not read the chart at all, so a slider move does not even
+    // re-run it.
+    let point = Memo::new(move |_| {
+        let index = usize::try_from(calc.selected_year.get()? - FIRST_YEAR).ok()?;
+        chart.with(|c| Some((c.axes.columns.get(index)?.x, *c.points.get(index)?)))
+    });
     let id = kind.id();
-    let a = arg(kind, 0);
-    h.open("figure");
-    h.attr("id", id);
-    if kind == ChartKind::Spend {
-        h.bind(Target::Attr("class"), BANDS, a, |p, _| {
-            if p.bands.is_some() {
-                "chart with-bands"
-            } else {
-                "chart"
-            }
-            .to_string()
-        });
-    } else {
-        h.raw(" class=\"chart\"");
+    let title_id = id.to_string() + "-title";
+    let desc_id = id.to_string() + "-desc";
+    // The SVG is named by its title and described by its desc (the values of the last year).
+    let (labelled_by, described_by) = (title_id.clone(), desc_id.clone());
+    // Built by hand: among several children, `view!` takes `<title>` for the HTML element,
+    // which an SVG ignores (it would have no accessible name).
+    let svg_title = leptos::svg::title().id(title_id).child(kind.title());
+
+    let move_selection = move |delta: i32| {
+        let last = calc.last_year.get_untracked();
+        let current = calc.selected_year.get_untracked().unwrap_or(last);
+        let next = current
+            .saturating_add(delta)
+            .clamp(FIRST_YEAR, last.max(FIRST_YEAR));
+        calc.selected_year.set(Some(next));
+    };
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        let span = calc.last_year.get_untracked() - FIRST_YEAR;
+        let delta = match ev.key().as_str() {
+            "ArrowLeft" | "ArrowDown" => -1,
+            "ArrowRight" | "ArrowUp" => 1,
+            "Home" => -span,
+            "End" => span,
+            _ => return,
+        };
+        ev.prevent_default();
+        move_selection(delta);
+    };
+
+    view! {
+        <figure
+            id=id
+            class="chart"
+            class:with-bands=move || kind == ChartKind::Spend && calc.bands_on.get()
+        >
+            <figcaption class="chart-title">{kind.title()}</figcaption>
+            <ChartReadout kind readout/>
+            <div class="chart-frame" on:pointerleave=move |_| calc.selected_year.set(None)>
+                <svg
+                    role="img"
+                    aria-labelledby=labelled_by
+                    aria-describedby=described_by
+                    viewBox=field(frame, |f| f.view_box.clone())
+                    width=field(frame, |f| f.width.clone())
+                    height=field(frame, |f| f.height.clone())
+                >
+                    {svg_title}
+                    <desc id=desc_id>{text(move || description.get())}</desc>
+                    {y_axis(axes)}
+                    {series(kind, chart)}
+                    {hover_dots(point)}
+                    {x_axis(axes, frame)}
+                    {year_columns(calc, axes, point, frame)}
+                    {end_labels(chart)}
+                </svg>
+                // The keyboard's way into the chart: a year slider laid over it (it draws the
+                // focus ring round the chart and lets the pointer through). A slider, so screen
+                // readers pass the arrow keys to it and say each year's values as it moves;
+                // over the SVG rather than around it, so the chart stays an image with its own
+                // name and description.
+                <div
+                    class="chart-keys"
+                    data-chart-focus=""
+                    tabindex="0"
+                    role="slider"
+                    aria-label="Year to read in the chart: ".to_string() + kind.title()
+                    aria-orientation="horizontal"
+                    aria-valuemin=format::year(FIRST_YEAR)
+                    aria-valuemax=text(move || format::year(calc.last_year.get()))
+                    aria-valuenow=field(readout, |r| r.year.clone())
+                    aria-valuetext=field(readout, |r| r.spoken.clone())
+                    on:keydown=on_keydown
+                    on:focus=move |_| move_selection(0)
+                    on:blur=move |_| calc.selected_year.set(None)
+                ></div>
+            </div>
+        </figure>
     }
-    h.raw("><figcaption class=\"chart-title\">");
-    h.text(kind.title());
-    h.raw("</figcaption>");
-    readout(h, kind);
-    h.raw("<div class=\"chart-frame\"><svg role=\"img\"");
-    h.attr("aria-labelledby", &(id.to_string() + "-title"));
-    h.attr("aria-describedby", &(id.to_string() + "-desc"));
-    h.bind(Target::Attr("viewBox"), AXES, a, |p, a| {
-        let f = axes(p, a).frame;
-        "0 0 ".to_string() + &format::fixed(f.width, 0) + " " + &format::fixed(f.height, 0)
-    });
-    h.bind(Target::Attr("width"), AXES, a, |p, a| {
-        format::fixed(axes(p, a).frame.width, 0)
-    });
-    h.bind(Target::Attr("height"), AXES, a, |p, a| {
-        format::fixed(axes(p, a).frame.height, 0)
-    });
-    h.raw("><title");
-    h.attr("id", &(id.to_string() + "-title"));
-    h.raw(">");
-    h.text(kind.title());
-    h.raw("</title>");
-    h.open("desc");
-    h.attr("id", &(id.to_string() + "-desc"));
-    h.bind(Target::Text, SCENARIO, a, |p, a| {
-        p.chart_descriptions
-            .get(a as usize >> 8)
-            .cloned()
-            .unwrap_or_default()
-    });
-    h.raw("></desc>");
-    y_axis(h, kind);
-    series(h, kind);
-    x_axis(h, kind);
-    year_columns(h, kind);
-    end_labels(h, kind);
-    // The keyboard's way into the chart: a year slider laid over it (it draws the focus ring
-    // round the chart and lets the pointer through). A slider, so screen readers pass the
-    // arrow keys to it and say each year's values as it moves; over the SVG rather than around
-    // it, so the chart stays an image with its own name and description.
-    h.raw(
-        "</svg><div class=\"chart-keys\" data-chart-focus=\"\" tabindex=\"0\" role=\"slider\" \
-         aria-orientation=\"horizontal\"",
-    );
-    h.attr(
-        "aria-label",
-        &("Year to read in the chart: ".to_string() + kind.title()),
-    );
-    h.attr("aria-valuemin", &format::year(FIRST_YEAR));
-    h.bind(Target::Attr("aria-valuemax"), SCENARIO, a, |p, _| {
-        format::year(p.projection.last_year())
-    });
-    h.bind(Target::Attr("aria-valuenow"), SCENARIO | YEAR, a, |p, _| {
-        format::year(p.shown_year())
-    });
-    h.bind(
-        Target::Attr("aria-valuetext"),
-        SCENARIO | YEAR,
-        a,
-        |p, a| {
-            let year = p.shown_year();
-            let mut said = format::year(year) + ":";
-            for (i, &provider) in Provider::ALL.iter().enumerate() {
-                said.push_str(if i > 0 { ", " } else { " " });
-                said.push_str(provider.name());
-                said.push(' ');
-                said.push_str(&value_in(kind_of(a), provider, &p.projection, year));
-            }
-            said
-        },
-    );
-    h.raw("></div></div></figure>");
 }
 
 /// The readout above a chart: the year shown and each provider with its marker, name and
 /// value. It is the legend as well, so no provider is told apart by colour alone.
-fn readout(h: &mut Markup, kind: ChartKind) {
-    h.raw("<div class=\"readout\">");
-    h.text_of(
-        "span class=\"readout-year\"",
-        "span",
-        SCENARIO | YEAR,
-        0,
-        |p, _| format::year(p.shown_year()),
-    );
-    h.raw("<ul class=\"legend\">");
-    for (i, provider) in Provider::ALL.into_iter().enumerate() {
-        h.raw("<li");
-        h.attr("data-provider", provider.slug());
-        h.raw(
-            "><svg class=\"swatch\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" \
-             aria-hidden=\"true\"><path",
-        );
-        h.attr("fill", provider.colour());
-        h.attr("d", &marker_symbol(provider.marker(), 7.0, 7.0));
-        h.raw("></path></svg><span class=\"legend-name\">");
-        h.text(provider.name());
-        h.raw("</span>");
-        h.text_of(
-            "span class=\"legend-value\"",
-            "span",
-            SCENARIO | YEAR,
-            arg(kind, i),
-            |p, a| match Provider::ALL.get(slot_of(a)) {
-                Some(&provider) => value_in(kind_of(a), provider, &p.projection, p.shown_year()),
-                None => String::new(),
-            },
-        );
-        h.raw("</li>");
+#[component]
+fn ChartReadout(
+    /// Which chart it reads (the spend chart adds the total).
+    kind: ChartKind,
+    /// The words it shows.
+    readout: Memo<Readout>,
+) -> impl IntoView {
+    view! {
+        <div class="readout">
+            <span class="readout-year">{field(readout, |r| r.year.clone())}</span>
+            <ul class="legend">
+                {Provider::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &provider)| {
+                        let value = text(move || {
+                            readout.with(|r| r.values.get(i).cloned().unwrap_or_default())
+                        });
+                        view! {
+                            <li data-provider=provider.slug()>
+                                <svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+                                    <path
+                                        fill=provider.colour()
+                                        d=marker_symbol(provider.marker(), 7.0, 7.0)
+                                    />
+                                </svg>
+                                <span class="legend-name">{provider.name()}</span>
+                                <span class="legend-value">{value}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {(kind == ChartKind::Spend)
+                    .then(|| {
+                        view! {
+                            <li class="legend-total">
+                                <span class="legend-name">"Total"</span>
+                                <span class="legend-value">{field(readout, |r| r.total.clone())}</span>
+                            </li>
+                        }
+                    })}
+            </ul>
+        </div>
     }
-    if kind == ChartKind::Spend {
-        h.raw("<li class=\"legend-total\"><span class=\"legend-name\">Total</span>");
-        h.text_of(
-            "span class=\"legend-value\"",
-            "span",
-            SCENARIO | YEAR,
-            0,
-            |p, _| {
-                p.projection
-                    .row(p.shown_year())
-                    .map(|row| format::billions_exact(row.total))
-                    .unwrap_or_default()
-            },
-        );
-        h.raw("</li>");
-    }
-    h.raw("</ul></div>");
 }
 
-/// The data of one chart: per provider, its area (spend) or its line and markers (share);
-/// the bands (spend only); the baseline's outlines; and a dot per provider on the selected
-/// year. Both charts bind the same [`Chart`] fields; only the way a series is painted differs.
-fn series(h: &mut Markup, kind: ChartKind) {
-    for (i, provider) in Provider::ALL.iter().enumerate() {
-        // Areas are filled; lines are stroked and carry a marker per year.
-        let start = match kind {
-            ChartKind::Spend => "path class=\"area\"",
-            ChartKind::Share => "path class=\"line\" fill=\"none\"",
-        };
-        h.open(start);
-        h.attr("data-provider", provider.slug());
-        if kind == ChartKind::Spend {
-            h.attr("fill", provider.colour());
-        }
-        h.attr("stroke", provider.colour());
-        h.bind(Target::Attr("d"), CHARTS, arg(kind, i), |p, a| {
-            path_d(p, a, |c| &c.series)
-        });
-        h.raw("></path>");
-        if kind == ChartKind::Share {
-            h.open("path class=\"markers\"");
-            h.attr("data-provider", provider.slug());
-            h.attr("fill", provider.colour());
-            h.bind(Target::Attr("d"), CHARTS, arg(kind, i), |p, a| {
-                path_d(p, a, |c| &c.markers)
-            });
-            h.raw("></path>");
-        }
-    }
+/// The data of one chart: per provider, its area (spend) or its line and markers (share); the
+/// uncertainty bands (spend only) and the pinned baseline's outlines.
+fn series(kind: ChartKind, chart: Memo<stargate_calc::chart::Chart>) -> impl IntoView {
+    let lines = Memo::new(move |_| chart.with(|c| (c.series.clone(), c.markers.clone())));
+    let overlays =
+        Memo::new(move |_| chart.with(|c| (c.ghosts.clone(), c.bands.clone(), c.medians.clone())));
+    let paths = Provider::ALL
+        .iter()
+        .enumerate()
+        .map(move |(i, provider)| {
+            // Areas are filled; lines are stroked and carry a marker per year.
+            let (class, fill) = match kind {
+                ChartKind::Spend => ("area", provider.colour()),
+                ChartKind::Share => ("line", "none"),
+            };
+            view! {
+                <path
+                    class=class
+                    data-provider=provider.slug()
+                    fill=fill
+                    stroke=provider.colour()
+                    d=text(move || lines.with(|l| l.0.get(i).cloned().unwrap_or_default()))
+                />
+                {(kind == ChartKind::Share).then(|| view! {
+                    <path
+                        class="markers"
+                        data-provider=provider.slug()
+                        fill=provider.colour()
+                        d=text(move || lines.with(|l| l.1.get(i).cloned().unwrap_or_default()))
+                    />
+                })}
+            }
+        })
+        .collect_view();
     // Uncertainty bands (spend chart only): total and Stargate, 5–95 % and 25–75 %, and the
     // medians; above the areas, which turn pale while bands are on.
-    if kind == ChartKind::Spend {
-        let bands = [
-            "path class=\"band band-total band-outer\"",
-            "path class=\"band band-total band-inner\"",
-            "path class=\"band band-stargate band-outer\"",
-            "path class=\"band band-stargate band-inner\"",
-        ];
-        for (i, start) in bands.into_iter().enumerate() {
-            h.open(start);
-            h.bind(Target::Attr("d"), CHARTS, arg(kind, i), |p, a| {
-                path_d(p, a, |c| &c.bands)
-            });
-            h.raw("></path>");
-        }
-        let medians = [
-            "path class=\"median median-total\" fill=\"none\"",
-            "path class=\"median median-stargate\" fill=\"none\"",
-        ];
-        for (i, start) in medians.into_iter().enumerate() {
-            h.open(start);
-            h.bind(Target::Attr("d"), CHARTS, arg(kind, i), |p, a| {
-                path_d(p, a, |c| &c.medians)
-            });
-            h.raw("></path>");
-        }
-    }
+    let bands = (kind == ChartKind::Spend).then(|| {
+        let band = move |i: usize, class: &'static str| {
+            view! { <path class=class d=text(move || overlays.with(|o| o.1.get(i).cloned().unwrap_or_default())) /> }
+        };
+        let median = move |i: usize, class: &'static str| {
+            view! { <path class=class fill="none" d=text(move || overlays.with(|o| o.2.get(i).cloned().unwrap_or_default())) /> }
+        };
+        (
+            band(0, "band band-total band-outer"),
+            band(1, "band band-total band-inner"),
+            band(2, "band band-stargate band-outer"),
+            band(3, "band band-stargate band-inner"),
+            median(0, "median median-total"),
+            median(1, "median median-stargate"),
+        )
+    });
     // The pinned baseline's outlines, above every area so none is hidden.
-    for (i, provider) in Provider::ALL.iter().enumerate() {
-        h.open("path class=\"ghost\" fill=\"none\"");
-        h.attr("data-baseline", provider.slug());
-        h.attr("stroke", provider.colour());
-        h.bind(Target::Attr("d"), CHARTS, arg(kind, i), |p, a| {
-            path_d(p, a, |c| &c.ghosts)
-        });
-        h.raw("></path>");
-    }
-    for (i, provider) in Provider::ALL.iter().enumerate() {
-        let a = arg(kind, i);
-        h.open("circle class=\"hover-dot\" r=\"4\"");
-        h.attr("fill", provider.colour());
-        h.bind(Target::Attr("cx"), CHARTS | YEAR, a, |p, a| {
-            px(point(p, a).map(|(x, _)| x))
-        });
-        h.bind(Target::Attr("cy"), CHARTS | YEAR, a, |p, a| {
-            px(point(p, a).map(|(_, y)| y))
-        });
-        h.bind(Target::Attr("visibility"), CHARTS | YEAR, a, |p, a| {
-            visible(point(p, a).is_some())
-        });
-        h.raw("></circle>");
+    let ghosts = Provider::ALL
+        .iter()
+        .enumerate()
+        .map(move |(i, provider)| {
+            view! {
+                <path
+                    class="ghost"
+                    data-baseline=provider.slug()
+                    fill="none"
+                    stroke=provider.colour()
+                    d=text(move || overlays.with(|o| o.0.get(i).cloned().unwrap_or_default()))
+                />
+            }
+        })
+        .collect_view();
+    (paths, bands, ghosts)
+}
+
+/// A `<text>` in the SVG whose position, visibility and words all follow the chart. Every
+/// label of both charts goes through here, so they share one element type.
+fn svg_label(
+    class: &'static str,
+    anchor: &'static str,
+    x: Text,
+    y: Text,
+    visibility: Text,
+    words: Text,
+) -> impl IntoView {
+    view! {
+        <text class=class x=x y=y text-anchor=anchor visibility=visibility>{words}</text>
     }
 }
 
-/// `x1` and `x2` of a line across the plot, from its left to its right edge.
-fn across_plot(h: &mut Markup, a: u32) {
-    h.bind(Target::Attr("x1"), AXES, a, |p, a| {
-        px(Some(axes(p, a).plot.left))
-    });
-    h.bind(Target::Attr("x2"), AXES, a, |p, a| {
-        px(Some(axes(p, a).plot.right))
-    });
+/// A `<line>` in the SVG that follows the chart.
+fn svg_line(
+    class: &'static str,
+    x1: Text,
+    x2: Text,
+    y1: Text,
+    y2: Text,
+    visibility: Text,
+) -> impl IntoView {
+    view! { <line class=class x1=x1 x2=x2 y1=y1 y2=y2 visibility=visibility /> }
 }
 
-fn y_axis(h: &mut Markup, kind: ChartKind) {
-    for slot in 0..TICK_SLOTS {
-        let a = arg(kind, slot);
-        h.open("line class=\"gridline\"");
-        h.bind(Target::Attr("visibility"), AXES, a, |p, a| {
-            visible(y_tick(p, a).is_some())
-        });
-        across_plot(h, a);
-        h.bind(Target::Attr("y1"), AXES, a, |p, a| {
-            px(y_tick(p, a).map(|t| t.position))
-        });
-        h.bind(Target::Attr("y2"), AXES, a, |p, a| {
-            px(y_tick(p, a).map(|t| t.position))
-        });
-        h.raw("></line>");
-        h.open("text class=\"tick-label y-tick\" text-anchor=\"end\"");
-        h.bind(Target::Attr("x"), AXES, a, |p, a| {
-            px(Some(axes(p, a).plot.left - 6.0))
-        });
-        h.bind(Target::Attr("y"), AXES, a, |p, a| {
-            px(y_tick(p, a).map(|t| t.position + 4.0))
-        });
-        h.bind(Target::Attr("visibility"), AXES, a, |p, a| {
-            visible(y_tick(p, a).is_some())
-        });
-        h.bind(Target::Text, AXES, a, |p, a| {
-            y_tick(p, a).map(|t| t.label.clone()).unwrap_or_default()
-        });
-        h.raw("></text>");
-    }
+fn y_axis(axes: Memo<Axes>) -> impl IntoView {
+    (0..TICK_SLOTS)
+        .map(|slot| {
+            let tick = Memo::new(move |_| axes.with(|a| y_tick(a, slot)));
+            (
+                svg_line(
+                    "gridline",
+                    field(tick, |t| t.left.clone()),
+                    field(tick, |t| t.right.clone()),
+                    field(tick, |t| t.y.clone()),
+                    field(tick, |t| t.y.clone()),
+                    shown(tick, |t| t.shown),
+                ),
+                svg_label(
+                    "tick-label y-tick",
+                    "end",
+                    field(tick, |t| t.label_x.clone()),
+                    field(tick, |t| t.label_y.clone()),
+                    shown(tick, |t| t.shown),
+                    field(tick, |t| t.label.clone()),
+                ),
+            )
+        })
+        .collect_view()
 }
 
-fn x_axis(h: &mut Markup, kind: ChartKind) {
-    let a = arg(kind, 0);
-    h.open("line class=\"baseline\"");
-    across_plot(h, a);
-    h.bind(Target::Attr("y1"), AXES, a, |p, a| {
-        px(Some(axes(p, a).plot.bottom))
-    });
-    h.bind(Target::Attr("y2"), AXES, a, |p, a| {
-        px(Some(axes(p, a).plot.bottom))
-    });
-    h.raw("></line>");
-    for slot in 0..YEAR_SLOTS {
-        let a = arg(kind, slot);
-        h.open("text class=\"tick-label x-tick\" text-anchor=\"middle\"");
-        h.bind(Target::Attr("x"), AXES, a, |p, a| {
-            px(x_tick(p, a).map(|t| t.position))
-        });
-        h.bind(Target::Attr("y"), AXES, a, |p, a| {
-            px(Some(axes(p, a).plot.bottom + 18.0))
-        });
-        h.bind(Target::Attr("visibility"), AXES, a, |p, a| {
-            visible(x_tick(p, a).is_some())
-        });
-        h.bind(Target::Text, AXES, a, |p, a| {
-            x_tick(p, a).map(|t| t.label.clone()).unwrap_or_default()
-        });
-        h.raw("></text>");
-    }
+fn x_axis(axes: Memo<Axes>, frame: Memo<FrameText>) -> impl IntoView {
+    let ticks = (0..YEAR_SLOTS)
+        .map(|slot| {
+            let tick = Memo::new(move |_| axes.with(|a| x_tick(a, slot)));
+            svg_label(
+                "tick-label x-tick",
+                "middle",
+                field(tick, |t| t.x.clone()),
+                field(tick, |t| t.y.clone()),
+                shown(tick, |t| t.shown),
+                field(tick, |t| t.label.clone()),
+            )
+        })
+        .collect_view();
+    (
+        svg_line(
+            "baseline",
+            field(frame, |f| f.left.clone()),
+            field(frame, |f| f.right.clone()),
+            field(frame, |f| f.bottom.clone()),
+            field(frame, |f| f.bottom.clone()),
+            text(|| "visible".to_string()),
+        ),
+        ticks,
+    )
 }
 
-/// The guide line marking the selected year; and transparent columns, one per year, that
-/// select their year under the pointer (the page listens for `pointerenter` on
-/// `rect[data-year]`).
-fn year_columns(h: &mut Markup, kind: ChartKind) {
-    let a = arg(kind, 0);
-    h.open("line class=\"guide\"");
-    h.bind(Target::Attr("x1"), AXES | YEAR, a, |p, a| px(guide_x(p, a)));
-    h.bind(Target::Attr("x2"), AXES | YEAR, a, |p, a| px(guide_x(p, a)));
-    h.bind(Target::Attr("y1"), AXES, a, |p, a| {
-        px(Some(axes(p, a).plot.top))
-    });
-    h.bind(Target::Attr("y2"), AXES, a, |p, a| {
-        px(Some(axes(p, a).plot.bottom))
-    });
-    h.bind(Target::Attr("visibility"), AXES | YEAR, a, |p, a| {
-        visible(guide_x(p, a).is_some())
-    });
-    h.raw("></line>");
-    for slot in 0..YEAR_SLOTS {
-        let a = arg(kind, slot);
-        h.open("rect class=\"year-column\"");
-        h.attr("data-year", &format::year(FIRST_YEAR + slot as i32));
-        h.bind(Target::Attr("x"), AXES, a, |p, a| {
-            px(column(p, a).map(|c| c.left))
-        });
-        h.bind(Target::Attr("width"), AXES, a, |p, a| {
-            px(column(p, a).map(|c| c.width))
-        });
-        h.bind(Target::Attr("y"), AXES, a, |p, a| {
-            px(Some(axes(p, a).plot.top))
-        });
-        h.bind(Target::Attr("height"), AXES, a, |p, a| {
-            let plot = axes(p, a).plot;
-            px(Some(plot.bottom - plot.top))
-        });
-        h.bind(Target::Attr("visibility"), AXES, a, |p, a| {
-            visible(column(p, a).is_some())
-        });
-        h.raw("></rect>");
-    }
+/// Transparent columns, one per year, that select their year under the pointer; and the guide
+/// line marking the selected year.
+fn year_columns(
+    calc: Calculator,
+    axes: Memo<Axes>,
+    point: Memo<Point>,
+    frame: Memo<FrameText>,
+) -> impl IntoView {
+    let guide_x = text(move || px(point.with(|p| p.map(|(x, _)| x))));
+    let guide = svg_line(
+        "guide",
+        guide_x,
+        text(move || px(point.with(|p| p.map(|(x, _)| x)))),
+        field(frame, |f| f.top.clone()),
+        field(frame, |f| f.bottom.clone()),
+        shown(point, Option::is_some),
+    );
+    let columns = (0..YEAR_SLOTS)
+        .map(|slot| {
+            let year = FIRST_YEAR + slot as i32;
+            let column = Memo::new(move |_| axes.with(|a| column(a, slot)));
+            view! {
+                <rect
+                    class="year-column"
+                    data-year=year
+                    x=field(column, |c| c.x.clone())
+                    width=field(column, |c| c.width.clone())
+                    y=field(column, |c| c.y.clone())
+                    height=field(column, |c| c.height.clone())
+                    visibility=shown(column, |c| c.shown)
+                    on:pointerenter=move |_| calc.selected_year.set(Some(year))
+                />
+            }
+        })
+        .collect_view();
+    (guide, columns)
 }
 
-fn end_labels(h: &mut Markup, kind: ChartKind) {
-    for slot in 0..Provider::ALL.len() {
-        let a = arg(kind, slot);
-        h.open("text class=\"end-label\" text-anchor=\"start\"");
-        h.bind(Target::Attr("x"), CHARTS, a, |p, a| {
-            px(end_label(p, a).map(|l| l.x))
-        });
-        h.bind(Target::Attr("y"), CHARTS, a, |p, a| {
-            px(end_label(p, a).map(|l| l.y))
-        });
-        h.bind(Target::Attr("visibility"), CHARTS, a, |p, a| {
-            visible(end_label(p, a).is_some())
-        });
-        h.bind(Target::Text, CHARTS, a, |p, a| {
-            end_label(p, a).map(|l| l.text.clone()).unwrap_or_default()
-        });
-        h.raw("></text>");
-    }
+/// The selected year's x and each provider's y in it, if a year is selected.
+type Point = Option<(f64, [f64; 4])>;
+
+/// A dot on each provider's point in the selected year.
+fn hover_dots(point: Memo<Point>) -> impl IntoView {
+    Provider::ALL
+        .iter()
+        .enumerate()
+        .map(move |(i, provider)| {
+            view! {
+                <circle
+                    class="hover-dot"
+                    r="4"
+                    fill=provider.colour()
+                    cx=text(move || px(point.with(|p| p.map(|(x, _)| x))))
+                    cy=text(move || px(point.with(|p| p.and_then(|(_, ys)| ys.get(i).copied()))))
+                    visibility=shown(point, Option::is_some)
+                />
+            }
+        })
+        .collect_view()
+}
+
+fn end_labels(chart: Memo<stargate_calc::chart::Chart>) -> impl IntoView {
+    let labels = Memo::new(move |_| chart.with(|c| c.end_labels.clone()));
+    (0..Provider::ALL.len())
+        .map(|slot| {
+            let label = Memo::new(move |_| {
+                labels.with(|l| {
+                    l.get(slot).map_or_else(LabelText::default, |l| LabelText {
+                        shown: true,
+                        x: format::fixed(l.x, 1),
+                        y: format::fixed(l.y, 1),
+                        text: l.text.clone(),
+                    })
+                })
+            });
+            svg_label(
+                "end-label",
+                "start",
+                field(label, |l| l.x.clone()),
+                field(label, |l| l.y.clone()),
+                shown(label, |l| l.shown),
+                field(label, |l| l.text.clone()),
+            )
+        })
+        .collect_view()
 }

@@ -2,100 +2,120 @@
 //! it as outlines, and this panel shows current − baseline per year and provider and for the
 //! headline figures. The numbers come from `baseline.rs`; the baseline lives in the URL.
 
-use stargate_calc::baseline::{difference_cells, FigureChange};
+use leptos::prelude::*;
+use stargate_calc::baseline::{difference_cells, difference_rows, figure_changes, FigureChange};
 
-use super::controls::flag;
-use super::markup::{Markup, RegionSpec, Target};
-use super::state::{Page, BASELINE, SCENARIO};
-use super::table::{cell_of, year_rows, year_table};
+use super::dom;
+use super::state::{text, use_calculator};
+use super::table::{RowCells, YearTable};
 
-pub fn compare(h: &mut Markup) {
-    h.raw(
-        "<section id=\"compare\" class=\"panel compare\" aria-labelledby=\"compare-title\">\
-         <h2 id=\"compare-title\">Compare with a pinned scenario</h2>",
-    );
-    h.text_of("p class=\"panel-note\"", "p", BASELINE, 0, |p, _| {
-        if p.baseline.is_some() {
-            "The charts draw the pinned scenario as dashed outlines; the tables show now minus pinned. The link carries both."
-        } else {
-            "Pin the scenario on screen, change the assumptions, and see what moved: the charts keep the pinned one as outlines."
-        }
-        .to_string()
-    });
-    h.raw("<div class=\"compare-actions\">");
-    let pin = "button id=\"pin\" type=\"button\" class=\"button\"";
-    h.text_of(pin, "button", BASELINE, 0, |p, _| {
-        if p.baseline.is_some() {
-            "Pin this scenario instead"
-        } else {
-            "Pin this scenario"
-        }
-        .to_string()
-    });
-    h.open("button id=\"unpin\" type=\"button\" class=\"button button-quiet\"");
-    h.bind(Target::Hidden, BASELINE, 0, |p, _| {
-        flag(p.baseline.is_none())
-    });
-    h.raw(">Unpin</button></div><div id=\"compare-tables\"></div></section>");
-    // The tables exist only while a baseline is pinned; rows follow the years both show.
-    h.region(RegionSpec {
-        container_id: "compare-tables",
-        deps: SCENARIO | BASELINE,
-        key: |p| match p.baseline {
-            Some(_) => 1 + p.differences.len() as i64,
-            None => 0,
-        },
-        build: differences,
-    });
+#[component]
+pub fn Compare() -> impl IntoView {
+    let calc = use_calculator();
+    let pinned = Memo::new(move |_| calc.baseline.with(Option::is_some));
+    let pin = move |_| {
+        calc.settle_now();
+        calc.baseline.set(Some(calc.scenario.get_untracked()));
+    };
+    let unpin = move |_| {
+        calc.baseline.set(None);
+        // The button goes with the baseline; keep the focus in the panel, on Pin.
+        dom::focus("pin");
+    };
+    view! {
+        <section id="compare" class="panel compare" aria-labelledby="compare-title">
+            <h2 id="compare-title">"Compare with a pinned scenario"</h2>
+            <p class="panel-note">
+                {text(move || {
+                    if pinned.get() {
+                        "The charts draw the pinned scenario as dashed outlines; the tables show now minus pinned. The link carries both."
+                    } else {
+                        "Pin the scenario on screen, change the assumptions, and see what moved: the charts keep the pinned one as outlines."
+                    }
+                    .to_string()
+                })}
+            </p>
+            <div class="compare-actions">
+                <button id="pin" type="button" class="button" on:click=pin>
+                    {text(move || if pinned.get() { "Pin this scenario instead" } else { "Pin this scenario" }.to_string())}
+                </button>
+                <button
+                    id="unpin"
+                    type="button"
+                    class="button button-quiet"
+                    hidden=move || !pinned.get()
+                    on:click=unpin
+                >
+                    "Unpin"
+                </button>
+            </div>
+            <Show when=move || pinned.get()>
+                <Differences/>
+            </Show>
+        </section>
+    }
 }
 
 /// The two difference tables: headline figures, then year by year.
-fn differences(h: &mut Markup, page: &Page) {
-    if page.baseline.is_none() {
-        return;
-    }
-    const DEPS: u32 = SCENARIO | BASELINE;
-    h.raw(
-        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" \
-         aria-labelledby=\"figure-changes-caption\"><table id=\"figure-changes\" \
-         class=\"data-table\"><caption id=\"figure-changes-caption\">Headline figures, now \
-         against pinned</caption><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Now\
-         </th><th scope=\"col\">Pinned</th><th scope=\"col\">Change</th></tr></thead><tbody>",
-    );
-    for (i, change) in page.figure_changes.iter().enumerate() {
-        h.raw("<tr");
-        h.attr("data-figure", change.name);
-        h.raw("><th scope=\"row\">");
-        h.text(change.title);
-        h.raw("</th>");
-        for part in 0..3 {
-            h.text_of("td", "td", DEPS, (i * 4 + part) as u32, |p, a| {
-                let change = p.figure_changes.get(a as usize / 4);
-                let part: fn(&FigureChange) -> &String = match a % 4 {
-                    0 => |c| &c.current,
-                    1 => |c| &c.baseline,
-                    _ => |c| &c.change,
-                };
-                change.map(|c| part(c).clone()).unwrap_or_default()
-            });
-        }
-        h.raw("</tr>");
-    }
-    h.raw("</tbody></table></div>");
-    year_table(
-        h,
-        "difference-table",
-        "Now minus pinned, US$ billions per year",
-    );
-    h.raw("<tbody>");
-    let last_year = page.differences.last().map_or(0, |row| row.year);
-    year_rows(h, last_year, DEPS, |p, a| {
-        let (year, column) = cell_of(a);
-        p.differences
-            .iter()
-            .find(|row| row.year == year)
-            .and_then(|row| difference_cells(row).get(column).cloned())
-            .unwrap_or_default()
+#[component]
+fn Differences() -> impl IntoView {
+    let calc = use_calculator();
+    let rows = Memo::new(move |_| {
+        calc.baseline_projection.with(|baseline| {
+            baseline.as_ref().map_or_else(Vec::new, |b| {
+                calc.projection.with(|p| {
+                    difference_rows(p, b)
+                        .iter()
+                        .map(difference_cells)
+                        .collect::<Vec<RowCells>>()
+                })
+            })
+        })
     });
-    h.raw("</tbody></table></div>");
+    let figures = Memo::new(move |_| {
+        calc.baseline_projection.with(|baseline| {
+            baseline
+                .as_ref()
+                .map_or_else(Vec::new, |b| calc.projection.with(|p| figure_changes(p, b)))
+        })
+    });
+    // The figures compared are always the same ones, in the same order: a fixed row each.
+    let names: Vec<(&'static str, &'static str)> =
+        figures.with_untracked(|f| f.iter().map(|c| (c.name, c.title)).collect());
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="figure-changes-caption">
+            <table id="figure-changes" class="data-table">
+                <caption id="figure-changes-caption">"Headline figures, now against pinned"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Figure"</th>
+                        <th scope="col">"Now"</th>
+                        <th scope="col">"Pinned"</th>
+                        <th scope="col">"Change"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {names
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, (name, title))| {
+                            let change = Memo::new(move |_| figures.with(|f| f.get(index).cloned()));
+                            let part = move |pick: fn(&FigureChange) -> String| {
+                                text(move || change.with(|c| c.as_ref().map(pick).unwrap_or_default()))
+                            };
+                            view! {
+                                <tr data-figure=name>
+                                    <th scope="row">{title}</th>
+                                    <td>{part(|c| c.current.clone())}</td>
+                                    <td>{part(|c| c.baseline.clone())}</td>
+                                    <td>{part(|c| c.change.clone())}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <YearTable id="difference-table" caption="Now minus pinned, US$ billions per year" rows/>
+    }
 }

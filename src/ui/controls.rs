@@ -2,145 +2,152 @@
 //! headline control), the ramp choice, and the reset button. Labels, ranges, units and the
 //! "assumption" tags all come from the input table in `scenario.rs`.
 
+use leptos::prelude::*;
 use stargate_calc::format;
-use stargate_calc::scenario::{Input, Ramp};
+use stargate_calc::query::parse_decimal;
+use stargate_calc::scenario::{Input, Ramp, Scenario};
 
-use super::markup::{Markup, Target};
-use super::state::SCENARIO;
+use super::state::{text, use_calculator};
 
 /// The headline control, first and largest: the 2030 Stargate share.
-pub fn headline_control(h: &mut Markup) {
-    slider(h, Input::StargateShare2030, true);
+#[component]
+pub fn HeadlineControl() -> impl IntoView {
+    view! { <Slider input=Input::StargateShare2030 headline=true/> }
 }
 
 /// Every other input, grouped as the reader thinks of them.
-pub fn assumptions(h: &mut Markup) {
-    h.raw(
-        "<section class=\"panel assumptions\" aria-labelledby=\"assumptions-title\">\
-         <h2 id=\"assumptions-title\">Change the assumptions</h2>\
-         <p class=\"panel-note\">Figures from the report are marked as such; everything tagged \
-         <span class=\"tag\">assumption</span> is ours.</p>\
-         <h3>Spend, from the report</h3>",
-    );
-    sliders(h, &[Input::Spend2024, Input::Spend2027]);
-    h.raw("<h3>Growth and timing</h3>");
-    sliders(h, &[Input::GrowthAfter2027, Input::FirstStargateYear]);
-    ramp_choice(h);
-    h.raw("<h3>Microsoft, Oracle and prices</h3>");
-    sliders(
-        h,
-        &[
-            Input::MicrosoftCapacity2024,
-            Input::MicrosoftCapacityGrowth,
-            Input::OraclePartOfOverflow,
-            Input::StargateDiscount,
-        ],
-    );
-    h.raw("<h3>View</h3>");
-    slider(h, Input::LastYear, false);
-    h.raw(
-        "<button id=\"reset\" type=\"button\" class=\"button\">\
-         Reset to the report's figures</button></section>",
-    );
-}
-
-fn sliders(h: &mut Markup, inputs: &[Input]) {
-    for &input in inputs {
-        slider(h, input, false);
+#[component]
+pub fn Assumptions() -> impl IntoView {
+    let calc = use_calculator();
+    let report = [Input::Spend2024, Input::Spend2027];
+    let timing = [Input::GrowthAfter2027, Input::FirstStargateYear];
+    let suppliers = [
+        Input::MicrosoftCapacity2024,
+        Input::MicrosoftCapacityGrowth,
+        Input::OraclePartOfOverflow,
+        Input::StargateDiscount,
+    ];
+    let sliders = |inputs: &[Input]| {
+        inputs
+            .iter()
+            .map(|&input| view! { <Slider input headline=false/> })
+            .collect_view()
+    };
+    view! {
+        <section class="panel assumptions" aria-labelledby="assumptions-title">
+            <h2 id="assumptions-title">"Change the assumptions"</h2>
+            <p class="panel-note">
+                "Figures from the report are marked as such; everything tagged "
+                <span class="tag">"assumption"</span>
+                " is ours."
+            </p>
+            <h3>"Spend, from the report"</h3>
+            {sliders(&report)}
+            <h3>"Growth and timing"</h3>
+            {sliders(&timing)}
+            <RampChoice/>
+            <h3>"Microsoft, Oracle and prices"</h3>
+            {sliders(&suppliers)}
+            <h3>"View"</h3>
+            <Slider input=Input::LastYear headline=false/>
+            <button
+                id="reset"
+                type="button"
+                class="button"
+                on:click=move |_| calc.set_scenario(Scenario::REPORT)
+            >
+                "Reset to the report's figures"
+            </button>
+        </section>
     }
 }
 
-/// `<div class="control">` with label, tag, value, range input, scale and help. The input is
-/// `in-KEY`; the page reads it back in `on_input`.
-fn slider(h: &mut Markup, input: Input, headline: bool) {
+/// A range slider for one input, with its label, value, scale and help line.
+#[component]
+fn Slider(
+    /// The input it sets.
+    input: Input,
+    /// True for the large headline control.
+    headline: bool,
+) -> impl IntoView {
+    let calc = use_calculator();
     let spec = input.spec();
-    let unit = spec.unit;
-    let key = spec.key;
-    h.raw(if headline {
-        "<div class=\"control headline-control\">"
-    } else {
-        "<div class=\"control\">"
-    });
-    h.raw("<div class=\"control-head\"><label for=\"in-");
-    h.raw(key);
-    h.raw("\">");
-    h.text(spec.label);
-    h.raw("</label>");
-    if spec.assumption {
-        h.raw("<span class=\"tag\">assumption</span>");
+    let value = calc.input_value(input);
+    let id = "in-".to_string() + spec.key;
+    let help_id = id.clone() + "-help";
+    let output_id = spec.key.to_string() + "-value";
+    let on_input = move |ev: leptos::ev::Event| {
+        // A range input only ever reports a number; anything else is ignored, not trusted.
+        if let Some(number) = parse_decimal(&event_target_value(&ev)) {
+            calc.set_input(input, number);
+        }
+    };
+    view! {
+        <div class="control" class:headline-control=headline>
+            <div class="control-head">
+                <label for=id.clone()>{spec.label}</label>
+                {spec.assumption.then(|| view! { <span class="tag">"assumption"</span> })}
+                <output id=output_id for=id.clone() class="control-value">
+                    {text(move || format::input_value(value.get(), spec.unit))}
+                </output>
+            </div>
+            <input
+                type="range"
+                id=id
+                name=spec.key
+                min=format::canonical(spec.min)
+                max=format::canonical(spec.max)
+                step=format::canonical(spec.step)
+                prop:value=text(move || format::canonical(value.get()))
+                aria-valuetext=text(move || format::input_value_spoken(value.get(), spec.unit))
+                aria-describedby=help_id.clone()
+                on:input=on_input
+            />
+            <div class="control-scale" aria-hidden="true">
+                <span>{format::input_value(spec.min, spec.unit)}</span>
+                <span>{format::input_value(spec.max, spec.unit)}</span>
+            </div>
+            <p class="help" id=help_id>{spec.help}</p>
+        </div>
     }
-    h.open("output class=\"control-value\"");
-    h.attr("id", &(key.to_string() + "-value"));
-    h.attr("for", &("in-".to_string() + key));
-    let arg = input_arg(input);
-    h.bind(Target::Text, SCENARIO, arg, |p, a| {
-        let input = input_at(a);
-        format::input_value(p.scenario.get(input), input.spec().unit)
-    });
-    h.raw("></output></div>");
-    h.open("input type=\"range\"");
-    h.attr("id", &("in-".to_string() + key));
-    h.attr("name", key);
-    h.attr("min", &format::canonical(spec.min));
-    h.attr("max", &format::canonical(spec.max));
-    h.attr("step", &format::canonical(spec.step));
-    h.attr("aria-describedby", &("in-".to_string() + key + "-help"));
-    h.bind(Target::Value, SCENARIO, arg, |p, a| {
-        format::canonical(p.scenario.get(input_at(a)))
-    });
-    h.bind(Target::Attr("aria-valuetext"), SCENARIO, arg, |p, a| {
-        let input = input_at(a);
-        format::input_value_spoken(p.scenario.get(input), input.spec().unit)
-    });
-    h.raw("><div class=\"control-scale\" aria-hidden=\"true\"><span>");
-    h.text(&format::input_value(spec.min, unit));
-    h.raw("</span><span>");
-    h.text(&format::input_value(spec.max, unit));
-    h.raw("</span></div><p class=\"help\"");
-    h.attr("id", &("in-".to_string() + key + "-help"));
-    h.raw(">");
-    h.text(spec.help);
-    h.raw("</p></div>");
 }
 
-fn ramp_choice(h: &mut Markup) {
-    h.raw(
-        "<fieldset class=\"control ramp\"><legend>Shape of the move to Stargate \
-         <span class=\"tag\">assumption</span></legend><div class=\"ramp-options\">",
-    );
-    for (i, ramp) in Ramp::ALL.into_iter().enumerate() {
-        h.raw("<label class=\"ramp-option\">");
-        h.open("input type=\"radio\" name=\"ramp\"");
-        h.attr("value", ramp.key());
-        h.bind(Target::Checked, SCENARIO, i as u32, |p, a| {
-            flag(Ramp::ALL.get(a as usize) == Some(&p.scenario.ramp))
-        });
-        h.raw("><span class=\"ramp-name\">");
-        h.text(ramp.label());
-        h.raw("</span><span class=\"ramp-description\">");
-        h.text(ramp.description());
-        h.raw("</span></label>");
+/// The shape of the move to Stargate, as four radio buttons.
+#[component]
+fn RampChoice() -> impl IntoView {
+    let calc = use_calculator();
+    let current = Memo::new(move |_| calc.scenario.with(|s| s.ramp));
+    view! {
+        <fieldset class="control ramp">
+            <legend>
+                "Shape of the move to Stargate "
+                <span class="tag">"assumption"</span>
+            </legend>
+            <div class="ramp-options">
+                {Ramp::ALL
+                    .into_iter()
+                    .map(|ramp| {
+                        view! {
+                            <label class="ramp-option">
+                                <input
+                                    type="radio"
+                                    name="ramp"
+                                    value=ramp.key()
+                                    prop:checked=move || current.get() == ramp
+                                    on:change=move |_| {
+                                        let mut next = calc.scenario.get_untracked();
+                                        next.ramp = ramp;
+                                        calc.set_scenario(next);
+                                    }
+                                />
+                                <span class="ramp-name">{ramp.label()}</span>
+                                <span class="ramp-description">{ramp.description()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p class="help">"The report: \u{201c}the transition to Stargate will be gradual\u{201d}."</p>
+        </fieldset>
     }
-    h.raw(
-        "</div><p class=\"help\">The report: \u{201c}the transition to Stargate will be \
-         gradual\u{201d}.</p></fieldset>",
-    );
-}
-
-/// An input as a binding's argument: its index in [`Input::ALL`].
-pub fn input_arg(input: Input) -> u32 {
-    Input::ALL.iter().position(|&i| i == input).unwrap_or(0) as u32
-}
-
-/// The input a binding's argument names (the headline share for a bad index).
-pub fn input_at(arg: u32) -> Input {
-    Input::ALL
-        .get(arg as usize)
-        .copied()
-        .unwrap_or(Input::StargateShare2030)
-}
-
-/// A [`Target::Checked`] or [`Target::Hidden`] value: set when not empty.
-pub fn flag(on: bool) -> String {
-    if on { "1" } else { "" }.to_string()
 }

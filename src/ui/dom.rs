@@ -1,23 +1,17 @@
-//! The browser calls the page needs besides its own elements: the address bar, timers, the
-//! clipboard, file downloads (text and PNG), and talking to the page that embeds us. Every
-//! call reports failure as a value; none can panic or throw into Rust.
+//! The browser chores the panels need beyond what Leptos does: the address bar, the clipboard,
+//! file downloads (text and PNG, through gloo-file's `Blob` and `ObjectUrl`), focus, and
+//! talking to the page that embeds us. Every call reports failure as a value; none can panic.
 
-use wasm_bindgen::closure::Closure;
+use std::time::Duration;
+
+use gloo_file::{Blob, ObjectUrl};
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Blob, BlobPropertyBag, CanvasRenderingContext2d, Document, HtmlAnchorElement,
-    HtmlCanvasElement, HtmlElement, HtmlImageElement, Url, Window,
-};
+use web_sys::{CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement};
 
-pub fn window() -> Window {
-    web_sys::window().unwrap_or_else(|| JsValue::UNDEFINED.unchecked_into())
-}
-
-pub fn document() -> Document {
-    window()
-        .document()
-        .unwrap_or_else(|| JsValue::UNDEFINED.unchecked_into())
-}
+/// How long a download's object URL lives: the browser has taken the file by then.
+const OBJECT_URL_LIFE: Duration = Duration::from_secs(2);
 
 /// The page's address without query or fragment: `https://example.org/calc/`. Works from
 /// `file://` too, where there is no origin to speak of.
@@ -55,41 +49,6 @@ pub fn replace_query(query: &str) -> Result<(), JsValue> {
         .replace_state_with_url(&JsValue::NULL, "", Some(&url))
 }
 
-/// Runs `callback` (a function kept alive by its owner) after `ms`; the handle cancels it.
-pub fn set_timeout(callback: &js_sys::Function, ms: i32) -> Option<i32> {
-    window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(callback, ms)
-        .ok()
-}
-
-pub fn clear_timeout(handle: Option<i32>) {
-    if let Some(handle) = handle {
-        window().clear_timeout_with_handle(handle);
-    }
-}
-
-/// Runs `callback` once, after `ms`.
-pub fn after(ms: i32, callback: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(callback);
-    let _ = set_timeout(callback.unchecked_ref(), ms);
-}
-
-/// Moves the keyboard focus to the element with `id`, if there is one.
-pub fn focus(id: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        let _ = element.unchecked_into::<HtmlElement>().focus();
-    }
-}
-
-/// Selects the text of the field with `id` (for copying by hand), focusing it.
-pub fn select_field(id: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        let field: web_sys::HtmlTextAreaElement = element.unchecked_into();
-        let _ = field.focus();
-        field.select();
-    }
-}
-
 /// True when the page runs inside a frame (an embed in someone's blog post).
 pub fn in_frame() -> bool {
     match window().parent() {
@@ -113,59 +72,50 @@ pub fn post_height(height: f64) -> Result<(), JsValue> {
     parent.post_message(&message, "*")
 }
 
-/// Copies text with the asynchronous clipboard API, then calls `done` with whether it worked.
-/// It does not when the browser refuses (an iframe without clipboard permission, a page that
-/// is not a secure context, an old browser without the API).
-pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    let navigator = window().navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();
-    if clipboard.is_undefined() || clipboard.is_null() {
-        done(false);
-        return;
+/// Copies text with the asynchronous clipboard API. `Err` when the browser refuses (an
+/// iframe without clipboard permission, an old browser): the caller then offers the text to
+/// copy by hand.
+pub async fn copy_text(text: &str) -> Result<(), JsValue> {
+    let promise = window().navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+}
+
+/// Moves the keyboard focus to the element `id`, if it is there.
+pub fn focus(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
     }
-    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
-    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
-    let refused = done.clone();
-    let on_done: JsValue = Closure::once_into_js(move |_: JsValue| {
-        if let Some(done) = done.take() {
-            done(true);
-        }
-    });
-    let on_refused: JsValue = Closure::once_into_js(move |_: JsValue| {
-        if let Some(done) = refused.take() {
-            done(false);
-        }
-    });
-    // `then` through Reflect: both callbacks are one-shot closures that free themselves.
-    let promise = clipboard.write_text(text);
-    let then = js_sys::Reflect::get(&promise, &"then".into()).unwrap_or_default();
-    if let Some(then) = then.dyn_ref::<js_sys::Function>() {
-        let _ = then.call2(&promise, &on_done, &on_refused);
+}
+
+/// Focuses and selects the text of the field `id` (a read-only textarea), for copying by hand.
+pub fn select_field(id: &str) {
+    if let Some(field) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = field.focus();
+        field.select();
     }
 }
 
 /// Offers `content` as a file called `name`.
 pub fn download_text(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-    save_blob(name, &text_blob(mime, content)?)
+    save_blob(name, Blob::new_with_options(content, Some(mime)))
 }
 
-fn text_blob(mime: &str, content: &str) -> Result<Blob, JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    Blob::new_with_str_sequence_and_options(&parts, &options)
-}
-
-fn save_blob(name: &str, blob: &Blob) -> Result<(), JsValue> {
-    let url = Url::create_object_url_with_blob(blob)?;
+fn save_blob(name: &str, blob: Blob) -> Result<(), JsValue> {
+    let url = ObjectUrl::from(blob);
     let link: HtmlAnchorElement = document().create_element("a")?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    // The download has started from the URL; free it once this task is over.
-    after(1000, move || {
-        let _ = Url::revoke_object_url(&url);
-    });
+    // The download has started from the URL; it is revoked when the timer drops it.
+    Timeout::new(OBJECT_URL_LIFE.as_millis() as u32, move || drop(url)).forget();
     Ok(())
 }
 
@@ -180,19 +130,19 @@ pub fn download_svg_as_png(
     scale: f64,
     on_error: impl FnOnce() + 'static,
 ) -> Result<(), JsValue> {
-    let url = Url::create_object_url_with_blob(&text_blob("image/svg+xml", svg)?)?;
+    let url = ObjectUrl::from(Blob::new_with_options(svg, Some("image/svg+xml")));
     let image = HtmlImageElement::new()?;
     let drawn = image.clone();
-    let source = url.clone();
-    let on_load = Closure::once_into_js(move || {
+    image.set_src(&url);
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
         let result = draw_png(&drawn, name, width * scale, height * scale);
-        let _ = Url::revoke_object_url(&source);
+        // Decoded: the SVG's object URL can go.
+        drop(url);
         if result.is_err() {
             on_error();
         }
     });
     image.set_onload(Some(on_load.unchecked_ref()));
-    image.set_src(&url);
     Ok(())
 }
 
@@ -210,10 +160,28 @@ fn draw_png(
         .ok_or_else(|| JsValue::from_str("no 2d context"))?
         .unchecked_into();
     context.draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, width, height)?;
-    let on_blob = Closure::once_into_js(move |blob: Option<Blob>| {
-        if let Some(blob) = blob {
-            let _ = save_blob(&name, &blob);
-        }
-    });
+    let on_blob =
+        wasm_bindgen::closure::Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                let _ = save_blob(&name, Blob::from(blob));
+            }
+        });
     canvas.to_blob_with_type(on_blob.unchecked_ref(), "image/png")
+}
+
+/// A timer that starts again on every [`Debounce::restart`], so only the last call's action
+/// runs, once the calls pause (gloo-timers; dropping a `Timeout` cancels it).
+#[derive(Clone, Copy)]
+pub struct Debounce(StoredValue<Option<Timeout>, LocalStorage>);
+
+impl Debounce {
+    pub fn new() -> Self {
+        Debounce(StoredValue::new_local(None))
+    }
+
+    /// Runs `action` after `delay` unless restarted first.
+    pub fn restart(self, delay: Duration, action: impl FnOnce() + 'static) {
+        let millis = u32::try_from(delay.as_millis()).unwrap_or(u32::MAX);
+        self.0.set_value(Some(Timeout::new(millis, action)));
+    }
 }

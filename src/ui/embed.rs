@@ -2,42 +2,46 @@
 //! and a link to the full calculator; and, inside a frame, the height messages that let the
 //! host page size the iframe to its content.
 
+use leptos::prelude::*;
 use stargate_calc::embed::IFRAME_TITLE;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::announcer::announcer;
-use super::charts::charts;
-use super::controls::headline_control;
+use super::announcer::Announcer;
+use super::charts::Charts;
+use super::controls::HeadlineControl;
 use super::dom;
-use super::figures::headline_figures;
-use super::markup::{Markup, Target};
-use super::notice::query_notice;
-use super::sentence::sentence;
-use super::share::copy_link;
-use super::state::LINKS;
+use super::figures::HeadlineFigures;
+use super::notice::QueryNotice;
+use super::sentence::ExplorableSentence;
+use super::share::CopyLink;
+use super::state::{text, use_calculator};
 
 /// The figures an embed shows, by `data-figure` name.
-pub const EMBED_FIGURES: &[&str] = &["stargate-2030", "total-2030", "crossover-year"];
+const EMBED_FIGURES: &[&str] = &["stargate-2030", "total-2030", "crossover-year"];
 
-pub fn embed_page(h: &mut Markup) {
-    // No page chrome, but a document of its own still needs a name for screen readers: the
-    // iframe's title, as its one heading.
-    h.raw("<div class=\"embed\"><h1 id=\"embed-title\" class=\"visually-hidden\">");
-    h.text(IFRAME_TITLE);
-    h.raw("</h1>");
-    query_notice(h);
-    announcer(h);
-    sentence(h);
-    headline_control(h);
-    charts(h, false);
-    headline_figures(h, EMBED_FIGURES);
-    h.raw("<div class=\"embed-footer\">");
-    h.open("a id=\"open-full\" target=\"_blank\" rel=\"noopener\"");
-    h.bind(Target::Attr("href"), LINKS, 0, |p, _| p.full_link.clone());
-    h.raw(">Open the full calculator \u{2197}</a>");
-    copy_link(h);
-    h.raw("</div></div>");
+#[component]
+pub fn EmbedApp() -> impl IntoView {
+    let calc = use_calculator();
+    view! {
+        <div class="embed">
+            // No page chrome, but a document of its own still needs a name for screen
+            // readers: the iframe's title, as its one heading.
+            <h1 id="embed-title" class="visually-hidden">{IFRAME_TITLE}</h1>
+            <QueryNotice/>
+            <Announcer/>
+            <ExplorableSentence/>
+            <HeadlineControl/>
+            <Charts share=false/>
+            <HeadlineFigures only=EMBED_FIGURES/>
+            <div class="embed-footer">
+                <a id="open-full" href=text(move || calc.full_link.get()) target="_blank" rel="noopener">
+                    "Open the full calculator \u{2197}"
+                </a>
+                <CopyLink/>
+            </div>
+        </div>
+    }
 }
 
 /// Inside a frame, posts the page's content height to the parent whenever it changes.
@@ -45,7 +49,7 @@ pub fn report_height() {
     if !dom::in_frame() {
         return;
     }
-    let Some(body) = dom::document().body() else {
+    let Some(body) = document().body() else {
         return;
     };
     let measured = body.clone();

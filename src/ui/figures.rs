@@ -1,50 +1,50 @@
-//! The headline sentence and the headline figures. The words come from `summary.rs` (computed
-//! once per change in `Page::refresh`); this panel only binds them to the page.
+//! The headline sentence and the headline figures. The words come from `summary.rs` (through
+//! the state's memos); this panel only binds them to the page.
 
+use leptos::prelude::*;
 use stargate_calc::summary::FIGURES;
 
-use super::markup::Markup;
-use super::state::SCENARIO;
+use super::state::{text, use_calculator};
 
 /// The result in one sentence, at the top of the page.
-pub fn headline(h: &mut Markup) {
-    h.text_of(
-        "p id=\"headline\" class=\"headline\"",
-        "p",
-        SCENARIO,
-        0,
-        |p, _| p.headline.clone(),
-    );
+#[component]
+pub fn Headline() -> impl IntoView {
+    let calc = use_calculator();
+    view! { <p id="headline" class="headline">{text(move || calc.headline.get())}</p> }
 }
 
-/// The headline figures; `only` names the ones to show (all when empty).
-pub fn headline_figures(h: &mut Markup, only: &[&str]) {
-    h.raw(
-        "<section class=\"figures\" aria-labelledby=\"figures-title\">\
-         <h2 id=\"figures-title\" class=\"visually-hidden\">Headline figures</h2>\
-         <div class=\"figure-grid\">",
-    );
-    for (i, figure) in FIGURES.iter().enumerate() {
-        if !only.is_empty() && !only.contains(&figure.name) {
-            continue;
-        }
-        h.raw("<article class=\"figure\"");
-        h.attr("data-figure", figure.name);
-        h.raw("><h3 class=\"figure-title\">");
-        h.text(figure.title);
-        h.raw("</h3>");
-        // The argument: the figure's index, and 1 in the lowest bit for its sentence.
-        for (part, start) in ["p class=\"figure-value\"", "p class=\"figure-sentence\""]
-            .into_iter()
-            .enumerate()
-        {
-            h.text_of(start, "p", SCENARIO, (i * 2 + part) as u32, |p, a| {
-                let figure = p.figures.get(a as usize / 2);
-                let text = figure.map(|f| if a % 2 == 0 { &f.value } else { &f.sentence });
-                text.cloned().unwrap_or_default()
-            });
-        }
-        h.raw("</article>");
+/// The headline figures.
+#[component]
+pub fn HeadlineFigures(
+    /// The `data-figure` names to show, in their usual order; all of them when empty.
+    #[prop(optional)]
+    only: &'static [&'static str],
+) -> impl IntoView {
+    let calc = use_calculator();
+    view! {
+        <section class="figures" aria-labelledby="figures-title">
+            <h2 id="figures-title" class="visually-hidden">"Headline figures"</h2>
+            <div class="figure-grid">
+                {FIGURES
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, figure)| only.is_empty() || only.contains(&figure.name))
+                    .map(|(index, figure)| {
+                        // One memo per figure: its two texts are read from it, not from the
+                        // list of all nine.
+                        let words = Memo::new(move |_| {
+                            calc.figure_texts.with(|all| all.get(index).cloned().unwrap_or_default())
+                        });
+                        view! {
+                            <article class="figure" data-figure=figure.name>
+                                <h3 class="figure-title">{figure.title}</h3>
+                                <p class="figure-value">{text(move || words.with(|w| w.value.clone()))}</p>
+                                <p class="figure-sentence">{text(move || words.with(|w| w.sentence.clone()))}</p>
+                            </article>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
     }
-    h.raw("</div></section>");
 }

@@ -1,32 +1,38 @@
-//! The polite notice that says, once, what the URL asked for that was ignored or adjusted.
-//! It is a region: present while there are notes, gone (not hidden) once dismissed.
+//! The polite notice that says, once, what a link or an opened file asked for that was ignored
+//! or adjusted, or why a file could not be opened.
 
-use super::markup::{Markup, RegionSpec};
-use super::state::NOTES;
+use leptos::prelude::*;
 
-pub fn query_notice(h: &mut Markup) {
-    h.raw("<div id=\"notice-slot\"></div>");
-    h.region(RegionSpec {
-        container_id: "notice-slot",
-        deps: NOTES,
-        key: |p| p.notes.len() as i64,
-        build: |h, p| {
-            if p.notes.is_empty() {
-                return;
-            }
-            h.raw(
-                "<div id=\"notice\" class=\"notice\" role=\"status\"><p class=\"notice-title\">\
-                 This link asked for a few things the calculator cannot show as written:</p><ul>",
-            );
-            for note in &p.notes {
-                h.raw("<li>");
-                h.text(&note.message());
-                h.raw("</li>");
-            }
-            h.raw(
-                "</ul><button id=\"notice-dismiss\" type=\"button\" \
-                 class=\"button button-quiet\">Dismiss</button></div>",
-            );
-        },
-    });
+use super::dom;
+use super::state::use_calculator;
+
+#[component]
+pub fn QueryNotice() -> impl IntoView {
+    let calc = use_calculator();
+    let dismiss = move |_| {
+        calc.notice.set(None);
+        // The dismissed notice took the keyboard focus with it; hand it to the headline slider
+        // (the next control, on the full page and in the embed) rather than drop it on the body.
+        dom::focus("in-sg");
+    };
+    move || {
+        calc.notice.with(|notice| {
+            notice.as_ref().map(|notice| {
+                let lines = notice
+                    .lines
+                    .iter()
+                    .map(|line| view! { <li>{line.clone()}</li> })
+                    .collect_view();
+                view! {
+                    <div id="notice" class="notice" role="status">
+                        <p class="notice-title">{notice.title.clone()}</p>
+                        <ul>{lines}</ul>
+                        <button id="notice-dismiss" type="button" class="button button-quiet" on:click=dismiss>
+                            "Dismiss"
+                        </button>
+                    </div>
+                }
+            })
+        })
+    }
 }

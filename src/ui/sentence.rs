@@ -1,75 +1,23 @@
 //! The explorable sentence: "By 2030, OpenAI gets [75%] of its compute from Stargate and spends
 //! [$60.0B] there, [3.0×] its Azure spend." The share is an input: drag it sideways (mouse or
 //! touch) or use the arrow keys; it is a `role="slider"` with its value in words. The other
-//! numbers follow live. Words and numbers come from `summary.rs` and `format.rs`; the page
-//! routes the slider's keys and pointer drags to [`key_step`] and [`drag_value`].
+//! numbers follow live. Words and numbers come from `summary.rs` and `format.rs`.
 
+use leptos::ev;
+use leptos::prelude::*;
 use stargate_calc::format;
 use stargate_calc::scenario::Input;
+use stargate_calc::summary::sentence_numbers;
 
-use super::markup::{Markup, Target};
-use super::state::SCENARIO;
+use super::state::{text, use_calculator};
 
 /// The input the sentence holds.
-pub const INPUT: Input = Input::StargateShare2030;
+const INPUT: Input = Input::StargateShare2030;
 /// Pixels of sideways drag per step of the input.
 const PIXELS_PER_STEP: f64 = 3.0;
 
-pub fn sentence(h: &mut Markup) {
-    let spec = INPUT.spec();
-    h.raw(
-        "<p class=\"explorable\" id=\"explorable\">By 2030, OpenAI gets <span class=\"tangle\" \
-         id=\"sentence-sg\" role=\"slider\" tabindex=\"0\" \
-         title=\"Drag sideways or use the arrow keys\"",
-    );
-    h.attr("aria-label", spec.label);
-    h.attr("aria-valuemin", &format::canonical(spec.min));
-    h.attr("aria-valuemax", &format::canonical(spec.max));
-    h.bind(Target::Attr("aria-valuenow"), SCENARIO, 0, |p, _| {
-        format::canonical(p.scenario.get(INPUT))
-    });
-    h.bind(Target::Attr("aria-valuetext"), SCENARIO, 0, |p, _| {
-        format::input_value_spoken(p.scenario.get(INPUT), INPUT.spec().unit)
-    });
-    h.bind(Target::Text, SCENARIO, 0, |p, _| {
-        format::input_value(p.scenario.get(INPUT), INPUT.spec().unit)
-    });
-    h.raw("></span> of its compute from Stargate and spends ");
-    h.text_of(
-        "span class=\"derived\" id=\"sentence-stargate\"",
-        "span",
-        SCENARIO,
-        0,
-        |p, _| p.sentence.0.clone(),
-    );
-    h.raw(" there");
-    h.text_of("span", "span", SCENARIO, 0, |p, _| {
-        match p.sentence.1 {
-            Some(_) => ", ",
-            None => ", and nothing on Azure.",
-        }
-        .to_string()
-    });
-    h.text_of(
-        "span class=\"derived\" id=\"sentence-multiple\"",
-        "span",
-        SCENARIO,
-        0,
-        |p, _| p.sentence.1.clone().unwrap_or_default(),
-    );
-    h.text_of("span", "span", SCENARIO, 0, |p, _| {
-        if p.sentence.1.is_some() {
-            " its Azure spend."
-        } else {
-            ""
-        }
-        .to_string()
-    });
-    h.raw("</p>");
-}
-
 /// The share after `key` on the sentence's slider, or `None` for a key it does not take.
-pub fn key_step(current: f64, key: &str) -> Option<f64> {
+fn key_step(current: f64, key: &str) -> Option<f64> {
     let spec = INPUT.spec();
     Some(match key {
         "ArrowRight" | "ArrowUp" => current + spec.step,
@@ -82,8 +30,75 @@ pub fn key_step(current: f64, key: &str) -> Option<f64> {
     })
 }
 
-/// The share after dragging from `start` (pointer x, value then) to pointer x `x`.
-pub fn drag_value(start: (f64, f64), x: f64) -> f64 {
-    let steps = ((x - start.0) / PIXELS_PER_STEP).round();
-    INPUT.sanitize(start.1 + steps * INPUT.spec().step)
+#[component]
+pub fn ExplorableSentence() -> impl IntoView {
+    let calc = use_calculator();
+    let spec = INPUT.spec();
+    let value = calc.input_value(INPUT);
+    // The derived numbers: 2030 Stargate spend, and its multiple of Azure spend (`None` when
+    // Azure gets nothing).
+    let numbers = Memo::new(move |_| calc.projection.with(|p| sentence_numbers(&p.figures)));
+    // Where a drag started: pointer x and the value then.
+    let drag_start = StoredValue::new(None::<(f64, f64)>);
+
+    let on_pointerdown = move |ev: ev::PointerEvent| {
+        use wasm_bindgen::JsCast;
+        if let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = target.set_pointer_capture(ev.pointer_id());
+        }
+        drag_start.set_value(Some((f64::from(ev.client_x()), value.get_untracked())));
+        ev.prevent_default();
+    };
+    let on_pointermove = move |ev: ev::PointerEvent| {
+        if let Some((x0, v0)) = drag_start.get_value() {
+            let steps = ((f64::from(ev.client_x()) - x0) / PIXELS_PER_STEP).round();
+            calc.set_input(INPUT, v0 + steps * spec.step);
+        }
+    };
+    let end_drag = move |_: ev::PointerEvent| drag_start.set_value(None);
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if let Some(next) = key_step(value.get_untracked(), &ev.key()) {
+            ev.prevent_default();
+            calc.set_input(INPUT, next);
+        }
+    };
+
+    view! {
+        <p class="explorable" id="explorable">
+            "By 2030, OpenAI gets "
+            <span
+                class="tangle"
+                id="sentence-sg"
+                role="slider"
+                tabindex="0"
+                aria-label=spec.label
+                aria-valuemin=format::canonical(spec.min)
+                aria-valuemax=format::canonical(spec.max)
+                aria-valuenow=text(move || format::canonical(value.get()))
+                aria-valuetext=text(move || format::input_value_spoken(value.get(), spec.unit))
+                title="Drag sideways or use the arrow keys"
+                on:pointerdown=on_pointerdown
+                on:pointermove=on_pointermove
+                on:pointerup=end_drag
+                on:pointercancel=end_drag
+                on:keydown=on_keydown
+            >
+                {text(move || format::input_value(value.get(), spec.unit))}
+            </span>
+            " of its compute from Stargate and spends "
+            <span class="derived" id="sentence-stargate">{text(move || numbers.with(|n| n.0.clone()))}</span>
+            " there"
+            {text(move || {
+                numbers.with(|n| match &n.1 {
+                    Some(_) => ", ".to_string(),
+                    None => ", and nothing on Azure.".to_string(),
+                })
+            })}
+            <span class="derived" id="sentence-multiple">{text(move || numbers.with(|n| n.1.clone().unwrap_or_default()))}</span>
+            {text(move || numbers.with(|n| if n.1.is_some() { " its Azure spend.".to_string() } else { String::new() }))}
+        </p>
+    }
 }

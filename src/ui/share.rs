@@ -1,178 +1,224 @@
-//! Sharing the scenario: "Copy link", the embed code for a blog, and the downloads (CSV, JSON,
-//! each chart as SVG and PNG). The text of every link, snippet and file comes from the core
-//! (`query`, `export`); the page moves it to the clipboard or a file (`App::copy`,
-//! `App::download`) when a button here is clicked.
+//! Sharing the scenario: the address bar kept in step with it, "Copy link", the embed code for
+//! a blog, the downloads (CSV, JSON, each chart as SVG and PNG) and opening a saved scenario.
+//! The text of every link, snippet and file comes from the core (`query`, `export`, `saved`);
+//! this panel only moves it to the address bar, the clipboard or a file.
 
+use std::time::Duration;
+
+use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
+use stargate_calc::embed::{host_snippet, iframe_snippet};
+use stargate_calc::export::{chart_export_size, chart_svg, csv, file_stem, parameters_json};
+use stargate_calc::query::encode_query;
 
-use super::markup::{Markup, Target};
-use super::state::{CopyKind, Page, LINKS, STATUS};
+use super::dom::{self, Debounce};
+use super::open::OpenScenario;
+use super::state::{text, use_calculator, Calculator};
 
-/// The copy button, its field and the field's text, per [`CopyKind`].
-pub fn copy_ids(kind: CopyKind) -> (&'static str, &'static str) {
-    match kind {
-        CopyKind::Link => ("copy-link", "share-link"),
-        CopyKind::Embed => ("copy-embed", "embed-code"),
-        CopyKind::Host => ("copy-host", "host-code"),
-    }
-}
+/// How long the address bar waits after the last change: browsers throttle `replaceState`
+/// (Safari and Firefox throw when it is called too often), and a drag fires dozens of events.
+const ADDRESS_DEBOUNCE: Duration = Duration::from_millis(250);
+/// How long a copy button's message stays.
+const STATUS_FOR: Duration = Duration::from_secs(4);
 
-/// The copy kind a binding's argument names (`kind as u32`).
-fn copy_kind(a: u32) -> CopyKind {
-    match a {
-        0 => CopyKind::Link,
-        1 => CopyKind::Embed,
-        _ => CopyKind::Host,
-    }
-}
-
-/// What a copy button copies.
-pub fn copy_text(p: &Page, kind: CopyKind) -> String {
-    match kind {
-        CopyKind::Link => p.full_link.clone(),
-        CopyKind::Embed => p.iframe_code.clone(),
-        CopyKind::Host => p.host_code.clone(),
-    }
-}
-
-/// A read-only field showing a text with a button that copies it (and, when the browser
-/// refuses, selects the field for copying by hand). `rows` of 1 is a single line.
-fn copy_field(
-    h: &mut Markup,
-    kind: CopyKind,
-    label: &str,
-    show_label: bool,
-    rows: &str,
-    button: &str,
-) {
-    let (button_id, field_id) = copy_ids(kind);
-    h.raw("<label");
-    h.attr(
-        "class",
-        if show_label {
-            "field-label"
-        } else {
-            "visually-hidden"
-        },
-    );
-    h.attr("for", field_id);
-    h.raw(">");
-    h.text(label);
-    h.raw("</label>");
-    h.open("textarea class=\"share-field\" readonly spellcheck=\"false\"");
-    h.attr("id", field_id);
-    h.attr("rows", rows);
-    h.bind(Target::Value, LINKS, kind as u32, |p, a| {
-        copy_text(p, copy_kind(a))
+/// After each pause in the reader's changes: `settled` catches up with the scenario, and the
+/// address bar's query becomes its link (only non-default values), replacing the current
+/// history entry so dragging never adds any. A move only restarts the timer.
+pub fn sync_address_bar(calc: Calculator) {
+    let pending = Debounce::new();
+    Effect::new(move |_| {
+        calc.scenario.track();
+        pending.restart(ADDRESS_DEBOUNCE, move || calc.settle_now());
     });
-    h.raw("></textarea><button type=\"button\" class=\"button\"");
-    h.attr("id", button_id);
-    h.raw(">");
-    h.text(button);
-    h.raw("</button>");
-    h.text_of(
-        "span class=\"copy-status\" role=\"status\"",
-        "span",
-        STATUS,
-        kind as u32,
-        |p, a| {
-            p.copy_status
-                .get(a as usize)
-                .copied()
-                .unwrap_or_default()
-                .to_string()
-        },
-    );
+    // The address bar shows the link as the page read it from the start: values canonical,
+    // what was ignored gone.
+    Effect::new(move |_| {
+        let _ = dom::replace_query(&encode_query(&calc.settled_link(calc.embed)));
+    });
+}
+
+/// A read-only field showing `text` with a button that copies it, then says whether it
+/// worked; when the browser refuses, it selects the field for the reader to copy by hand.
+#[component]
+fn CopyField(
+    /// The field's id.
+    field_id: &'static str,
+    label: &'static str,
+    /// Whether the label is shown (else only screen readers get it).
+    show_label: bool,
+    /// Lines of text the field shows; 1 is a single line.
+    rows: u8,
+    /// The button's id and words.
+    button_id: &'static str,
+    button_label: &'static str,
+    /// What the field holds and the button copies.
+    text: Memo<String>,
+) -> impl IntoView {
+    let calc = use_calculator();
+    let status = RwSignal::new("");
+    let clear = Debounce::new();
+    let on_click = move |_| {
+        // The text follows the settled scenario; copy what is on screen now.
+        calc.settle_now();
+        let value = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            status.set(match dom::copy_text(&value).await {
+                Ok(()) => "Copied.",
+                Err(_) => {
+                    dom::select_field(field_id);
+                    "Selected: press Ctrl+C (\u{2318}C on a Mac) to copy."
+                }
+            });
+            clear.restart(STATUS_FOR, move || status.set(""));
+        });
+    };
+    view! {
+        <label class=if show_label { "field-label" } else { "visually-hidden" } for=field_id>{label}</label>
+        <textarea
+            id=field_id
+            class="share-field"
+            rows=rows
+            readonly=true
+            spellcheck="false"
+            prop:value=move || text.get()
+        ></textarea>
+        <button id=button_id type="button" class="button" on:click=on_click>{button_label}</button>
+        <span class="copy-status" role="status">{move || status.get()}</span>
+    }
 }
 
 /// "Copy link" with the link itself, for the full page and the embed alike.
-pub fn copy_link(h: &mut Markup) {
-    h.raw("<div class=\"copy-link\">");
-    copy_field(
-        h,
-        CopyKind::Link,
-        "Link to this scenario",
-        false,
-        "1",
-        "Copy link",
-    );
-    h.raw("</div>");
-}
-
-/// The share panel of the full page: link, downloads, embed code.
-pub fn share_panel(h: &mut Markup) {
-    h.raw(
-        "<section id=\"share\" class=\"panel share\" aria-labelledby=\"share-title\">\
-         <h2 id=\"share-title\">Share, download, embed</h2><h3>Link to this scenario</h3>\
-         <p class=\"panel-note\">The address bar always holds the scenario you see; this is the \
-         same link.</p>",
-    );
-    copy_link(h);
-    h.raw("<h3>Download</h3>");
-    downloads(h);
-    h.raw(
-        "<h3>Embed in a page</h3><p class=\"panel-note\">Paste this where your blog accepts \
-         HTML. It shows the 2030 share, the spend chart and three figures, with a link back \
-         here, and works at a fixed height.</p>",
-    );
-    copy_field(
-        h,
-        CopyKind::Embed,
-        "Embed code",
-        true,
-        "4",
-        "Copy embed code",
-    );
-    h.raw(
-        "<p class=\"panel-note\">Optional: add this script once to the host page and the frame \
-         takes exactly the height of its content.</p>",
-    );
-    copy_field(
-        h,
-        CopyKind::Host,
-        "Auto-height script for the host page",
-        true,
-        "8",
-        "Copy script",
-    );
-    h.raw("</section>");
-}
-
-/// One button per file (`data-export`); names carry the scenario.
-fn downloads(h: &mut Markup) {
-    h.raw(
-        "<div class=\"downloads\"><button type=\"button\" class=\"button button-quiet\" \
-         data-export=\"csv\">Data table (CSV)</button><button type=\"button\" \
-         class=\"button button-quiet\" data-export=\"json\">Parameters (JSON)</button>",
-    );
-    for kind in ChartKind::ALL {
-        let name = match kind {
-            ChartKind::Spend => "Spend chart",
-            ChartKind::Share => "Share chart",
-        };
-        for (format, suffix) in [("SVG", "-svg"), ("PNG", "-png")] {
-            h.raw("<button type=\"button\" class=\"button button-quiet\"");
-            h.attr("data-export", &(kind.id().to_string() + suffix));
-            h.raw(">");
-            h.text(name);
-            h.raw(" (");
-            h.raw(format);
-            h.raw(")</button>");
-        }
+#[component]
+pub fn CopyLink() -> impl IntoView {
+    let calc = use_calculator();
+    view! {
+        <div class="copy-link">
+            <CopyField
+                field_id="share-link"
+                label="Link to this scenario"
+                show_label=false
+                rows=1
+                button_id="copy-link"
+                button_label="Copy link"
+                text=calc.full_link
+            />
+        </div>
     }
-    h.raw("</div>");
-    h.text_of(
-        "p class=\"copy-status\" role=\"status\"",
-        "p",
-        STATUS,
-        0,
-        |p, _| {
-            if p.download_failed {
-                "This browser did not allow the download."
-            } else {
-                ""
+}
+
+/// The share panel of the full page: link, downloads, opening a saved scenario, embed code.
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let calc = use_calculator();
+    let iframe = Memo::new(move |_| {
+        iframe_snippet(&dom::page_link(&encode_query(&calc.settled_link(true))))
+    });
+    let host = Memo::new(move |_| host_snippet(&dom::page_base()));
+    view! {
+        <section id="share" class="panel share" aria-labelledby="share-title">
+            <h2 id="share-title">"Share, download, embed"</h2>
+            <h3>"Link to this scenario"</h3>
+            <p class="panel-note">"The address bar always holds the scenario you see; this is the same link."</p>
+            <CopyLink/>
+            <h3>"Download"</h3>
+            <Downloads/>
+            <h3>"Open a saved scenario"</h3>
+            <OpenScenario/>
+            <h3>"Embed in a page"</h3>
+            <p class="panel-note">
+                "Paste this where your blog accepts HTML. It shows the 2030 share, the spend chart and three figures, with a link back here, and works at a fixed height."
+            </p>
+            <CopyField
+                field_id="embed-code"
+                label="Embed code"
+                show_label=true
+                rows=4
+                button_id="copy-embed"
+                button_label="Copy embed code"
+                text=iframe
+            />
+            <p class="panel-note">
+                "Optional: add this script once to the host page and the frame takes exactly the height of its content."
+            </p>
+            <CopyField
+                field_id="host-code"
+                label="Auto-height script for the host page"
+                show_label=true
+                rows=8
+                button_id="copy-host"
+                button_label="Copy script"
+                text=host
+            />
+        </section>
+    }
+}
+
+/// One button per file; names carry the scenario.
+#[component]
+fn Downloads() -> impl IntoView {
+    let calc = use_calculator();
+    let failed = RwSignal::new(false);
+    let stem = move || calc.scenario.with_untracked(file_stem);
+    let save = move |extension: &str, mime: &str, content: String| {
+        let ok = dom::download_text(&(stem() + extension), mime, &content).is_ok();
+        failed.set(!ok);
+    };
+    let chart_buttons = ChartKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let (name, slug) = match kind {
+                ChartKind::Spend => ("Spend chart", "-spend"),
+                ChartKind::Share => ("Share chart", "-shares"),
+            };
+            let svg = move || {
+                let scenario = calc.scenario.get_untracked();
+                calc.projection
+                    .with_untracked(|p| chart_svg(kind, p, &scenario))
+            };
+            let on_svg = move |_| save(&(slug.to_string() + ".svg"), "image/svg+xml", svg());
+            let on_png = move |_| {
+                let (width, height) = chart_export_size();
+                let name = stem() + slug + ".png";
+                let started =
+                    dom::download_svg_as_png(name, &svg(), width, height, 2.0, move || {
+                        failed.set(true)
+                    });
+                failed.set(started.is_err());
+            };
+            view! {
+                <button type="button" class="button button-quiet" data-export=kind.id().to_string() + "-svg" on:click=on_svg>
+                    {name} " (SVG)"
+                </button>
+                <button type="button" class="button button-quiet" data-export=kind.id().to_string() + "-png" on:click=on_png>
+                    {name} " (PNG)"
+                </button>
             }
-            .to_string()
-        },
-    );
+        })
+        .collect_view();
+    view! {
+        <div class="downloads">
+            <button
+                type="button"
+                class="button button-quiet"
+                data-export="csv"
+                on:click=move |_| save(".csv", "text/csv", calc.projection.with_untracked(csv))
+            >
+                "Data table (CSV)"
+            </button>
+            <button
+                type="button"
+                class="button button-quiet"
+                data-export="json"
+                on:click=move |_| {
+                    save(".json", "application/json", calc.scenario.with_untracked(parameters_json))
+                }
+            >
+                "Parameters (JSON)"
+            </button>
+            {chart_buttons}
+        </div>
+        <p class="copy-status" role="status">
+            {text(move || if failed.get() { "This browser did not allow the download." } else { "" }.to_string())}
+        </p>
+    }
 }

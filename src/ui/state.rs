@@ -1,23 +1,23 @@
-//! The page's state: what the reader chose (the scenario, a pinned baseline, the bands, the
-//! theme, the year pointed at) and everything derived from it, computed once per change in
-//! [`Page::refresh`] so that the bindings only copy ready strings to the DOM.
+//! The page's reactive state: what the reader chose, as signals, and what the page derives from
+//! it, as memos. One [`Calculator`] (a `Copy` handle) is provided as context at the root; every
+//! panel takes it with [`use_calculator`].
 //!
-//! Every change says what it touched as a set of [`Changed`] bits; a binding names the bits it
-//! depends on, and is evaluated only when one of them is set.
+//! The shape of the graph is deliberate. Leptos keeps each signal's and memo's subscribers in
+//! an ordered set and removes a re-running effect from it with an O(n) shift, so a value read
+//! directly by a hundred effects costs O(n²) per change. Here the scenario feeds a few memos
+//! (the projection, the matching preset, each control's value), the projection feeds a few
+//! more (the table, each chart, the figures, the sentences), and each of those is read by a
+//! handful of effects: one change of the scenario recomputes the projection once, and no
+//! signal or memo has more than a few dozen direct subscribers.
 
-use stargate_calc::baseline::{difference_rows, figure_changes, DifferenceRow, FigureChange};
-use stargate_calc::chart::{tornado_chart, Chart, ChartKind, Frame, Overlays, Tornado};
-use stargate_calc::embed::{host_snippet, iframe_snippet};
+use leptos::prelude::*;
 use stargate_calc::model::{project, Projection};
-use stargate_calc::presets::{matching, Preset};
+use stargate_calc::presets::{matching, PRESETS};
 use stargate_calc::query::{
-    encode_query, BandSettings, Link, ParsedQuery, QueryNote, Theme, ViewOptions,
+    encode_query, BandSettings, Link, NoteSource, ParsedQuery, QueryNote, Theme, ViewOptions,
 };
 use stargate_calc::scenario::{Input, Scenario};
-use stargate_calc::sensitivity::{tornado, Output};
-use stargate_calc::summary::{
-    bands_sentence, chart_description, headline_sentence, sentence_numbers, FigureText, FIGURES,
-};
+use stargate_calc::summary::{headline_sentence, FigureText, FIGURES};
 use stargate_calc::uncertainty::{simulate, Bands};
 
 use super::dom;
@@ -25,251 +25,192 @@ use super::dom;
 /// Paths drawn for the uncertainty bands.
 pub const PATHS: usize = 10_000;
 
-/// What a change touched, as bits.
-pub type Changed = u32;
-/// The scenario, and everything computed from it.
-pub const SCENARIO: Changed = 1;
-/// The width the charts are drawn at.
-pub const WIDTH: Changed = 1 << 1;
-/// The year selected in the charts.
-pub const YEAR: Changed = 1 << 2;
-/// The pinned baseline.
-pub const BASELINE: Changed = 1 << 3;
-/// The uncertainty mode: on or off, its ranges, its seed.
-pub const BANDS: Changed = 1 << 4;
-pub const THEME: Changed = 1 << 5;
-/// The notes about the URL (dismissed or not).
-pub const NOTES: Changed = 1 << 6;
-/// The links and embed code (they follow the scenario after each pause).
-pub const LINKS: Changed = 1 << 7;
-/// The copy and download messages.
-pub const STATUS: Changed = 1 << 8;
-/// The screen-reader announcement.
-pub const ANNOUNCE: Changed = 1 << 9;
-/// Either chart's axes (set by `refresh` only when they really moved).
-pub const AXES: Changed = 1 << 10;
-/// Everything: the first render.
-pub const ALL: Changed = u32::MAX;
-/// What the drawn charts depend on.
-pub const CHARTS: Changed = SCENARIO | WIDTH | BASELINE | BANDS;
+/// A reactive string for an attribute or a text node. Boxed on purpose: when every dynamic
+/// value on the page has this one type, Leptos's rendering code is compiled once for it rather
+/// than once per closure, which is most of the difference in the wasm's size.
+pub type Text = Box<dyn Fn() -> String + Send>;
 
-/// The copy buttons, each with its own status message.
-#[derive(Clone, Copy, PartialEq)]
-pub enum CopyKind {
-    Link,
-    Embed,
-    Host,
+/// Wraps a closure as a [`Text`].
+pub fn text(value: impl Fn() -> String + Send + 'static) -> Text {
+    Box::new(value)
 }
 
-pub struct Page {
-    pub scenario: Scenario,
-    /// The scenario as of the last pause in the reader's changes: links and embed code follow
-    /// it, so a drag does not rebuild them (or the address bar) on every move.
-    pub settled: Scenario,
-    pub baseline: Option<Scenario>,
-    pub bands: Option<BandSettings>,
-    pub theme: Theme,
+/// A reactive string read from one field of a memo: the memo is the binding's only source.
+pub fn field<T: Send + Sync + PartialEq + 'static>(memo: Memo<T>, pick: fn(&T) -> String) -> Text {
+    text(move || memo.with(pick))
+}
+
+/// What the page tells the reader it ignored, adjusted or could not open: a title and a line
+/// per thing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+impl Notice {
+    /// The notes about a link or a file, if there are any.
+    pub fn about(title: String, notes: &[QueryNote], source: NoteSource) -> Option<Notice> {
+        (!notes.is_empty()).then(|| Notice {
+            title,
+            lines: notes.iter().map(|n| n.message_from(source)).collect(),
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Calculator {
+    pub scenario: RwSignal<Scenario>,
+    /// The scenario as of the last pause in the reader's changes (`share::sync_address_bar`):
+    /// links and embed code follow it, so a drag does not rebuild them on every move.
+    pub settled: RwSignal<Scenario>,
+    /// The pinned scenario the page compares against, if any.
+    pub baseline: RwSignal<Option<Scenario>>,
+    /// The uncertainty mode's ranges and seed, when it is on.
+    pub bands: RwSignal<Option<BandSettings>>,
+    pub theme: RwSignal<Theme>,
     /// `embed=1`: the compact page for an iframe. Fixed for the page's life.
     pub embed: bool,
     /// The year the reader points at, or has moved to with the keyboard, in either chart.
-    pub selected_year: Option<i32>,
-    /// Width available to each chart, CSS pixels.
-    pub chart_width: f64,
-    /// What the URL asked for that was ignored or adjusted; emptied when dismissed.
-    pub notes: Vec<QueryNote>,
-    /// Each copy button's message, by [`CopyKind`] (`as usize`).
-    pub copy_status: [&'static str; 3],
-    pub download_failed: bool,
-    /// What the live region says: the headline, after a pause.
-    pub announcement: String,
+    pub selected_year: RwSignal<Option<i32>>,
+    /// Width available to each chart, CSS pixels (from a ResizeObserver, `charts.rs`).
+    pub chart_width: RwSignal<f64>,
+    /// What a link or a file asked for that was ignored or adjusted; `None` once dismissed.
+    pub notice: RwSignal<Option<Notice>>,
 
-    // Derived, by `refresh`.
-    pub projection: Projection,
-    pub baseline_projection: Option<Projection>,
-    pub band_result: Option<Bands>,
-    pub band_sentence: String,
-    /// In [`ChartKind::ALL`] order.
-    pub charts: [Chart; 2],
-    pub chart_descriptions: [String; 2],
-    /// In [`Output::ALL`] order.
-    pub tornadoes: [Tornado; 2],
-    pub headline: String,
-    /// The explorable sentence's derived numbers: 2030 Stargate spend, and its multiple of
-    /// Azure spend (`None` when Azure gets nothing).
-    pub sentence: (String, Option<String>),
-    /// The preset the scenario is, if any.
-    pub preset: Option<&'static Preset>,
-    /// MODEL.md's headline figures, in [`FIGURES`] order.
-    pub figures: Vec<FigureText>,
-    pub differences: Vec<DifferenceRow>,
-    pub figure_changes: Vec<FigureChange>,
-    /// The full page's link to the settled scenario.
-    pub full_link: String,
-    pub iframe_code: String,
-    pub host_code: String,
+    /// Recomputed once per change of the scenario, whatever number of panels read it.
+    pub projection: Memo<Projection>,
+    /// The last year shown (the scenario's `h`): the table's rows and the charts' years.
+    pub last_year: Memo<i32>,
+    /// The year the readouts show: the one selected, else the last one.
+    pub shown_year: Memo<i32>,
+    /// The baseline's projection, recomputed only when the baseline changes.
+    pub baseline_projection: Memo<Option<Projection>>,
+    /// The bands for the current scenario: [`PATHS`] paths, recomputed on every change while on.
+    pub band_result: Memo<Option<Bands>>,
+    pub bands_on: Memo<bool>,
+    /// MODEL.md's headline figures as words, in [`FIGURES`] order.
+    pub figure_texts: Memo<Vec<FigureText>>,
+    pub headline: Memo<String>,
+    /// Index in [`PRESETS`] of the preset the scenario is, if any.
+    pub preset: Memo<Option<usize>>,
+    /// The link to the full page with the settled scenario (never the embed).
+    pub full_link: Memo<String>,
 }
 
-impl Page {
-    pub fn new(parsed: ParsedQuery) -> Page {
+/// The page's state, from the context the root provides.
+pub fn use_calculator() -> Calculator {
+    expect_context::<Calculator>()
+}
+
+impl Calculator {
+    pub fn new(parsed: ParsedQuery) -> Self {
         let link = parsed.link;
-        // Everything derived starts empty and is computed once, by `refresh(ALL)` below.
-        let mut page = Page {
-            scenario: link.scenario,
-            settled: link.scenario,
-            baseline: link.baseline,
-            bands: link.bands,
-            theme: link.view.theme,
+        let scenario = RwSignal::new(link.scenario);
+        let settled = RwSignal::new(link.scenario);
+        let baseline = RwSignal::new(link.baseline);
+        let bands = RwSignal::new(link.bands);
+        let theme = RwSignal::new(link.view.theme);
+        let selected_year = RwSignal::new(None);
+        let projection = Memo::new(move |_| scenario.with(project));
+        let last_year = Memo::new(move |_| scenario.with(Scenario::last_year_shown));
+        let figure_texts = Memo::new(move |_| {
+            scenario.with(|s| {
+                projection.with(|p| FIGURES.iter().map(|figure| (figure.text)(p, s)).collect())
+            })
+        });
+        let notice = Notice::about(
+            "This link asked for a few things the calculator cannot show as written:".into(),
+            &parsed.notes,
+            NoteSource::Link,
+        );
+        let calc = Calculator {
+            scenario,
+            settled,
+            baseline,
+            bands,
+            theme,
             embed: link.view.embed,
-            selected_year: None,
-            // Until the layout says otherwise (`App::measure`).
-            chart_width: 640.0,
-            notes: parsed.notes,
-            copy_status: [""; 3],
-            download_failed: false,
-            announcement: String::new(),
-            projection: Projection::default(),
-            baseline_projection: None,
-            band_result: None,
-            band_sentence: String::new(),
-            charts: Default::default(),
-            chart_descriptions: Default::default(),
-            tornadoes: Default::default(),
-            headline: String::new(),
-            sentence: Default::default(),
-            preset: None,
-            figures: Vec::new(),
-            differences: Vec::new(),
-            figure_changes: Vec::new(),
-            full_link: String::new(),
-            iframe_code: String::new(),
-            host_code: String::new(),
+            selected_year,
+            // Until the layout says otherwise.
+            chart_width: RwSignal::new(640.0),
+            notice: RwSignal::new(notice),
+            projection,
+            last_year,
+            shown_year: Memo::new(move |_| selected_year.get().unwrap_or_else(|| last_year.get())),
+            baseline_projection: Memo::new(move |_| baseline.with(|b| b.as_ref().map(project))),
+            band_result: Memo::new(move |_| {
+                let settings = bands.get()?;
+                Some(scenario.with(|s| simulate(s, &settings.ranges, settings.seed, PATHS)))
+            }),
+            bands_on: Memo::new(move |_| bands.with(Option::is_some)),
+            figure_texts,
+            headline: Memo::new(move |_| projection.with(|p| headline_sentence(&p.figures))),
+            preset: Memo::new(move |_| {
+                scenario.with(|s| {
+                    matching(s).and_then(|found| PRESETS.iter().position(|p| p.id == found.id))
+                })
+            }),
+            full_link: Memo::new(move |_| {
+                dom::page_link(&encode_query(&settled_link(
+                    settled, theme, baseline, bands, false,
+                )))
+            }),
         };
-        page.refresh(ALL);
-        page
+        provide_context(calc);
+        calc
     }
 
-    /// Recomputes what `changed` invalidates; returns `changed` with [`AXES`] added when either
-    /// chart's axes moved.
-    pub fn refresh(&mut self, changed: Changed) -> Changed {
-        let mut changed = changed;
-        if changed & SCENARIO != 0 {
-            self.projection = project(&self.scenario);
-            self.headline = headline_sentence(&self.projection.figures);
-            self.sentence = sentence_numbers(&self.projection.figures);
-            self.preset = matching(&self.scenario);
-            self.figures = FIGURES
-                .iter()
-                .map(|figure| (figure.text)(&self.projection, &self.scenario))
-                .collect();
-            self.chart_descriptions =
-                ChartKind::ALL.map(|kind| chart_description(kind, &self.projection));
+    /// One input's value, as a memo so a control re-renders only when its own value changes.
+    pub fn input_value(self, input: Input) -> Memo<f64> {
+        let scenario = self.scenario;
+        Memo::new(move |_| scenario.with(|s| s.get(input)))
+    }
+
+    pub fn set_input(self, input: Input, value: f64) {
+        let mut next = self.scenario.get_untracked();
+        next.set(input, value);
+        self.set_scenario(next);
+    }
+
+    /// Replaces the scenario; nothing is notified when it is the same.
+    pub fn set_scenario(self, next: Scenario) {
+        if self.scenario.with_untracked(|s| *s != next) {
+            self.scenario.set(next);
         }
-        if changed & BASELINE != 0 {
-            self.baseline_projection = self.baseline.as_ref().map(project);
-        }
-        if changed & (SCENARIO | BANDS) != 0 {
-            self.band_result = self
-                .bands
-                .map(|settings| simulate(&self.scenario, &settings.ranges, settings.seed, PATHS));
-            self.band_sentence = self
-                .band_result
-                .as_ref()
-                .map(bands_sentence)
-                .unwrap_or_default();
-        }
-        if changed & (SCENARIO | BASELINE) != 0 {
-            let (differences, figures) = match &self.baseline_projection {
-                Some(b) => (
-                    difference_rows(&self.projection, b),
-                    figure_changes(&self.projection, b),
-                ),
-                None => (Vec::new(), Vec::new()),
-            };
-            self.differences = differences;
-            self.figure_changes = figures;
-        }
-        if changed & CHARTS != 0 {
-            let frame = Frame::for_width(self.chart_width);
-            let overlays = Overlays {
-                baseline: self.baseline_projection.as_ref(),
-                bands: self.band_result.as_ref(),
-            };
-            let charts = ChartKind::ALL.map(|kind| kind.draw(&self.projection, overlays, frame));
-            if charts[0].axes != self.charts[0].axes || charts[1].axes != self.charts[1].axes {
-                changed |= AXES;
-            }
-            self.charts = charts;
-        }
-        if changed & (SCENARIO | WIDTH) != 0 {
-            let width = self.chart_width;
-            self.tornadoes =
-                Output::ALL.map(|output| tornado_chart(&tornado(&self.scenario, output), width));
-        }
-        if changed & (LINKS | BASELINE | BANDS | THEME) != 0 {
-            self.full_link = dom::page_link(&encode_query(&self.settled_link(false)));
-            self.iframe_code =
-                iframe_snippet(&dom::page_link(&encode_query(&self.settled_link(true))));
-            if self.host_code.is_empty() {
-                self.host_code = host_snippet(&dom::page_base());
-            }
-            changed |= LINKS;
-        }
-        changed
     }
 
     /// The link to the settled scenario (with the baseline, bands and theme) shown as `embed`
-    /// says.
-    pub fn settled_link(&self, embed: bool) -> Link {
-        Link {
-            scenario: self.settled,
-            view: ViewOptions {
-                embed,
-                theme: self.theme,
-            },
-            baseline: self.baseline,
-            bands: self.bands,
-        }
-    }
-
-    /// The address bar's query: the settled scenario as this page shows it.
-    pub fn address_query(&self) -> String {
-        encode_query(&self.settled_link(self.embed))
-    }
-
-    pub fn set_input(&mut self, input: Input, value: f64) -> Changed {
-        let mut next = self.scenario;
-        next.set(input, value);
-        self.set_scenario(next)
-    }
-
-    pub fn set_scenario(&mut self, next: Scenario) -> Changed {
-        if next == self.scenario {
-            return 0;
-        }
-        self.scenario = next;
-        SCENARIO
+    /// says. Tracks what it reads.
+    pub fn settled_link(self, embed: bool) -> Link {
+        settled_link(self.settled, self.theme, self.baseline, self.bands, embed)
     }
 
     /// Brings `settled` up to date at once (before copying a link or pinning, say).
-    pub fn settle(&mut self) -> Changed {
-        if self.settled == self.scenario {
-            return 0;
+    pub fn settle_now(self) {
+        let current = self.scenario.get_untracked();
+        if self.settled.get_untracked() != current {
+            self.settled.set(current);
         }
-        self.settled = self.scenario;
-        LINKS
     }
+}
 
-    pub fn select_year(&mut self, year: Option<i32>) -> Changed {
-        if self.selected_year == year {
-            return 0;
-        }
-        self.selected_year = year;
-        YEAR
-    }
-
-    /// The year the readouts show: the one selected, else the last one.
-    pub fn shown_year(&self) -> i32 {
-        self.selected_year
-            .unwrap_or_else(|| self.projection.last_year())
+/// [`Calculator::settled_link`], from the signals themselves (the memos built before the
+/// handle exists use it too).
+fn settled_link(
+    settled: RwSignal<Scenario>,
+    theme: RwSignal<Theme>,
+    baseline: RwSignal<Option<Scenario>>,
+    bands: RwSignal<Option<BandSettings>>,
+    embed: bool,
+) -> Link {
+    Link {
+        scenario: settled.get(),
+        view: ViewOptions {
+            embed,
+            theme: theme.get(),
+        },
+        baseline: baseline.get(),
+        bands: bands.get(),
     }
 }

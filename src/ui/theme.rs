@@ -1,25 +1,46 @@
 //! Light, dark or the reader's system setting (`theme=`). The stylesheet does the work with
-//! `color-scheme` and `light-dark()`; the page keeps `<html data-theme>` equal to the theme
-//! (see `start`) and this picker offers the choice on the full page.
+//! `color-scheme` and `light-dark()`; this module sets `data-theme` on `<html>` and offers the
+//! choice on the full page.
 
+use leptos::prelude::*;
 use stargate_calc::query::Theme;
 
-use super::controls::flag;
-use super::markup::{Markup, Target};
-use super::state::THEME;
+use super::state::{use_calculator, Calculator};
 
-pub fn theme_picker(h: &mut Markup) {
-    h.raw("<fieldset class=\"theme-picker\"><legend>Theme</legend>");
-    for (i, theme) in Theme::ALL.into_iter().enumerate() {
-        h.raw("<label>");
-        h.open("input type=\"radio\" name=\"theme\"");
-        h.attr("value", theme.key());
-        h.bind(Target::Checked, THEME, i as u32, |p, i| {
-            flag(Theme::ALL.get(i as usize) == Some(&p.theme))
-        });
-        h.raw(">");
-        h.text(theme.label());
-        h.raw("</label>");
+/// Keeps `<html data-theme>` equal to the chosen theme.
+pub fn apply_theme(calc: Calculator) {
+    Effect::new(move |_| {
+        let theme = calc.theme.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", theme.key());
+        }
+    });
+}
+
+/// The three themes as radio buttons.
+#[component]
+pub fn ThemePicker() -> impl IntoView {
+    let calc = use_calculator();
+    view! {
+        <fieldset class="theme-picker">
+            <legend>"Theme"</legend>
+            {Theme::ALL
+                .into_iter()
+                .map(|theme| {
+                    view! {
+                        <label>
+                            <input
+                                type="radio"
+                                name="theme"
+                                value=theme.key()
+                                prop:checked=move || calc.theme.get() == theme
+                                on:change=move |_| calc.theme.set(theme)
+                            />
+                            {theme.label()}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
-    h.raw("</fieldset>");
 }

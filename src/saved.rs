@@ -1,0 +1,551 @@
+//! A saved scenario: the parameters file the page downloads (`stargate-mix-….json`), written and
+//! read with serde. The file is the scenario keyed by its URL keys, `{"sg": 75, …, "ramp": "s"}`,
+//! so a file and a link say the same thing in the same words.
+//!
+//! Reading follows MODEL.md's rules as a link does (numbers clamped, years rounded, unknown keys
+//! ignored, the first of a repeated key wins, each noted for the reader), with one difference:
+//! a file is a document the reader chose, so one that is not a scenario at all (not JSON, not an
+//! object, a value of the wrong type such as `true`, `"NaN"` or a nested list) is refused whole,
+//! with the reason, rather than half applied.
+
+use std::fmt;
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::format;
+use crate::query::{apply_number, parse_decimal, quote, QueryNote, RAMP_KEY};
+use crate::scenario::{Input, Ramp, Scenario};
+
+/// Largest file the page reads. A saved scenario is about 250 bytes; anything much larger is
+/// not one, and is refused before it is read.
+pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0;
+
+/// The scenario as the parameters file writes it: every input by its URL key in MODEL.md's
+/// order, the ramp last, each value in range; whole numbers without a fraction (`75`, not
+/// `75.0`).
+impl Serialize for Scenario {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let clean = self.sanitized();
+        let mut map = serializer.serialize_map(Some(Input::ALL.len() + 1))?;
+        for input in Input::ALL {
+            map.serialize_entry(input.spec().key, &Number(clean.get(input)))?;
+        }
+        map.serialize_entry(RAMP_KEY, clean.ramp.key())?;
+        map.end()
+    }
+}
+
+/// A value written as an integer when it is one (every slider value within 2^53 is exact).
+struct Number(f64);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The canonical value (at most six decimals, as links write it): 0.1 + 0.2 is saved
+        // as 0.3, so a file and a link of the same scenario hold the same numbers.
+        let x = parse_decimal(&format::canonical(self.0)).unwrap_or(self.0);
+        if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+            serializer.serialize_i64(x as i64)
+        } else {
+            serializer.serialize_f64(x)
+        }
+    }
+}
+
+/// The parameters file's text: pretty-printed JSON with a final newline.
+pub fn to_json(scenario: &Scenario) -> String {
+    // Writing a map of strings and numbers to a String cannot fail; an empty file would show
+    // it if it ever did.
+    serde_json::to_string_pretty(scenario).unwrap_or_default() + "\n"
+}
+
+/// A JSON document as far as a saved scenario cares: an object's pairs in file order (so a
+/// repeated key is seen, which a map would hide), or what the document holds instead.
+#[derive(Debug, PartialEq)]
+pub enum SavedFile {
+    Object(Vec<(String, SavedValue)>),
+    /// Not an object: what it is, in words ("a list", "a number").
+    Other(&'static str),
+}
+
+/// One value of the file, as far as reading a scenario cares.
+#[derive(Debug, PartialEq)]
+pub enum SavedValue {
+    Number(f64),
+    Text(String),
+    /// Anything else, in words: "true or false", "null", "a list", "an object".
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for SavedFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FileVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for SavedValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+struct FileVisitor;
+
+impl<'de> Visitor<'de> for FileVisitor {
+    type Value = SavedFile;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object of parameters")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SavedFile, A::Error> {
+        let mut pairs = Vec::new();
+        while let Some(pair) = map.next_entry::<String, SavedValue>()? {
+            pairs.push(pair);
+        }
+        Ok(SavedFile::Object(pairs))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SavedFile, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(SavedFile::Other("a list"))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<SavedFile, E> {
+        Ok(SavedFile::Other("true or false"))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<SavedFile, E> {
+        Ok(SavedFile::Other("a number"))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<SavedFile, E> {
+        Ok(SavedFile::Other("a number"))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<SavedFile, E> {
+        Ok(SavedFile::Other("a number"))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<SavedFile, E> {
+        Ok(SavedFile::Other("a piece of text"))
+    }
+
+    fn visit_unit<E>(self) -> Result<SavedFile, E> {
+        Ok(SavedFile::Other("null"))
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = SavedValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number or a word")
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<SavedValue, E> {
+        Ok(SavedValue::Number(v as f64))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<SavedValue, E> {
+        Ok(SavedValue::Number(v as f64))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<SavedValue, E> {
+        Ok(SavedValue::Number(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<SavedValue, E> {
+        Ok(SavedValue::Text(v.to_string()))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<SavedValue, E> {
+        Ok(SavedValue::Other("true or false"))
+    }
+
+    fn visit_unit<E>(self) -> Result<SavedValue, E> {
+        Ok(SavedValue::Other("null"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SavedValue, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(SavedValue::Other("a list"))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SavedValue, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(SavedValue::Other("an object"))
+    }
+}
+
+/// A scenario read from a file, with what was ignored or adjusted on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedScenario {
+    pub scenario: Scenario,
+    pub notes: Vec<QueryNote>,
+}
+
+/// Why a file was not opened. Nothing on the page changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenError {
+    /// Over [`MAX_FILE_BYTES`]; not read at all.
+    TooLarge { bytes: f64 },
+    /// Not JSON: the parser's words (with line and column).
+    NotJson { detail: String },
+    /// JSON, but not an object of parameters.
+    NotAnObject { holds: &'static str },
+    /// An object with none of the calculator's keys.
+    NoParameters,
+    /// A parameter whose value is not of its kind: what the file holds instead, in words.
+    WrongType { key: String, holds: String },
+}
+
+impl OpenError {
+    /// One plain sentence for the reader, naming the file.
+    pub fn message(&self, file_name: &str) -> String {
+        let name = "\u{201c}".to_string() + &quote(file_name) + "\u{201d}";
+        let reason = match self {
+            OpenError::TooLarge { bytes } => {
+                "it is ".to_string()
+                    + &size_in_words(*bytes)
+                    + ", and a saved scenario is a small file of a few hundred bytes"
+            }
+            OpenError::NotJson { detail } => {
+                "it is not JSON (".to_string() + &quote_long(detail) + ")"
+            }
+            OpenError::NotAnObject { holds } => {
+                "it holds ".to_string()
+                    + holds
+                    + ", not a scenario\u{2019}s parameters such as {\"sg\": 75}"
+            }
+            OpenError::NoParameters => {
+                "it has none of the calculator\u{2019}s parameters (".to_string()
+                    + &parameter_keys()
+                    + ")"
+            }
+            OpenError::WrongType { key, holds } => {
+                let kind = if key == RAMP_KEY {
+                    "one of ".to_string() + &ramp_words()
+                } else {
+                    "a number".to_string()
+                };
+                "\u{201c}".to_string()
+                    + &quote(key)
+                    + "\u{201d} must be "
+                    + &kind
+                    + ", and the file has "
+                    + holds
+            }
+        };
+        name + " was not opened: " + &reason + ". Nothing was changed."
+    }
+}
+
+/// Reads a saved-scenario file's text (see the module's notes for the rules).
+pub fn read_json(text: &str) -> Result<SavedScenario, OpenError> {
+    let file: SavedFile = serde_json::from_str(text).map_err(|error| OpenError::NotJson {
+        detail: error.to_string(),
+    })?;
+    read_saved(file)
+}
+
+/// Applies MODEL.md's rules to a parsed file.
+pub fn read_saved(file: SavedFile) -> Result<SavedScenario, OpenError> {
+    let pairs = match file {
+        SavedFile::Object(pairs) => pairs,
+        SavedFile::Other(holds) => return Err(OpenError::NotAnObject { holds }),
+    };
+    let mut scenario = Scenario::REPORT;
+    let mut notes = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut parameters = 0;
+    for (key, value) in &pairs {
+        if seen.contains(&key.as_str()) {
+            let note = QueryNote::Repeated { key: key.clone() };
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+            continue;
+        }
+        seen.push(key);
+        let wrong = |holds: String| OpenError::WrongType {
+            key: key.clone(),
+            holds,
+        };
+        if key == RAMP_KEY {
+            parameters += 1;
+            match value {
+                SavedValue::Text(word) => match Ramp::from_key(word) {
+                    Some(ramp) => scenario.ramp = ramp,
+                    None => return Err(wrong(holds_text(word))),
+                },
+                other => return Err(wrong(holds(other))),
+            }
+        } else if let Some(input) = Input::from_key(key) {
+            parameters += 1;
+            match value {
+                SavedValue::Number(number) => {
+                    let given = format::canonical(*number);
+                    apply_number(&mut scenario, &mut notes, input, *number, given);
+                }
+                SavedValue::Text(text) => match parse_decimal(text) {
+                    Some(number) => {
+                        apply_number(&mut scenario, &mut notes, input, number, text.clone())
+                    }
+                    None => return Err(wrong(holds_text(text))),
+                },
+                other => return Err(wrong(holds(other))),
+            }
+        } else {
+            notes.push(QueryNote::UnknownKey { key: key.clone() });
+        }
+    }
+    if parameters == 0 {
+        return Err(OpenError::NoParameters);
+    }
+    Ok(SavedScenario { scenario, notes })
+}
+
+/// What a value is, in words, for an error.
+fn holds(value: &SavedValue) -> String {
+    match value {
+        SavedValue::Number(x) => "the number ".to_string() + &format::canonical(*x),
+        SavedValue::Text(text) => holds_text(text),
+        SavedValue::Other(words) => (*words).to_string(),
+    }
+}
+
+fn holds_text(text: &str) -> String {
+    "the text \u{201c}".to_string() + &quote(text) + "\u{201d}"
+}
+
+/// A parser's message, shortened less than a value is (it carries line and column).
+fn quote_long(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut short: String = chars.by_ref().take(80).collect();
+    if chars.next().is_some() {
+        short.push('\u{2026}');
+    }
+    short
+}
+
+fn parameter_keys() -> String {
+    let mut keys: Vec<&str> = Input::ALL.iter().map(|input| input.spec().key).collect();
+    keys.push(RAMP_KEY);
+    keys.join(", ")
+}
+
+fn ramp_words() -> String {
+    let words: Vec<&str> = Ramp::ALL.iter().map(|ramp| ramp.key()).collect();
+    words.join(", ")
+}
+
+/// `10.0 MB`, `80 KB`, `512 bytes`.
+fn size_in_words(bytes: f64) -> String {
+    if bytes >= 1_000_000.0 {
+        format::fixed(bytes / 1_000_000.0, 1) + " MB"
+    } else if bytes >= 1_000.0 {
+        format::fixed(bytes / 1_000.0, 0) + " KB"
+    } else {
+        format::fixed(bytes, 0) + " bytes"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::NoteSource;
+
+    fn file(text: &str) -> Result<SavedScenario, OpenError> {
+        read_json(text)
+    }
+
+    #[test]
+    fn the_download_reads_back_as_the_same_scenario() {
+        let mut s = Scenario::REPORT;
+        s.stargate_share_2030 = 42.0;
+        s.growth_after_2027 = 12.3;
+        s.ramp = Ramp::Early;
+        s.last_year = 2033.0;
+        let json = to_json(&s);
+        assert!(
+            json.starts_with("{\n  \"sg\": 42,\n  \"s24\": 5,\n"),
+            "{json}"
+        );
+        assert!(json.contains("\n  \"g\": 12.3,\n"), "{json}");
+        assert!(json.ends_with("  \"ramp\": \"early\"\n}\n"), "{json}");
+        assert_eq!(
+            file(&json),
+            Ok(SavedScenario {
+                scenario: s,
+                notes: vec![]
+            })
+        );
+    }
+
+    #[test]
+    fn every_slider_value_round_trips() {
+        for input in Input::ALL {
+            let spec = input.spec();
+            let steps = ((spec.max - spec.min) / spec.step).round() as i64;
+            for i in 0..=steps {
+                let mut s = Scenario::REPORT;
+                s.set(input, spec.min + i as f64 * spec.step);
+                // Steps of 0.1 and 0.5 are not exact in binary; the file holds the canonical value.
+                let expected = crate::query::parse_query(
+                    &(spec.key.to_string() + "=" + &format::canonical(s.get(input))),
+                );
+                let read = file(&to_json(&s)).map(|saved| saved.scenario);
+                assert_eq!(
+                    read,
+                    Ok(expected.link.scenario),
+                    "{} = {}",
+                    spec.key,
+                    s.get(input)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn values_follow_the_links_rules_and_are_noted() {
+        let saved =
+            file(r#"{"sg": 150, "y0": 2026.5, "s24": "7.5", "colour": "blue", "sg": 10, "h": -4}"#)
+                .unwrap_or_else(|e| panic!("{e:?}"));
+        let s = saved.scenario;
+        assert_eq!(s.stargate_share_2030, 100.0);
+        assert_eq!(s.first_stargate_year, 2027.0);
+        assert_eq!(s.spend_2024, 7.5);
+        assert_eq!(s.last_year, 2030.0);
+        // Not in the file: the report's.
+        assert_eq!(s.spend_2027, Scenario::REPORT.spend_2027);
+        let messages: Vec<String> = saved
+            .notes
+            .iter()
+            .map(|n| n.message_from(NoteSource::File))
+            .collect();
+        assert_eq!(messages.len(), 5, "{messages:?}");
+        assert!(
+            messages[0].contains("the file asked for 150, so it uses 100%"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("the file's 2026.5 was rounded to 2027"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[2].contains("\u{201c}colour\u{201d} is not a setting"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[3].contains("more than once in the file"),
+            "{messages:?}"
+        );
+        assert!(messages.iter().all(|m| !m.contains("link")), "{messages:?}");
+    }
+
+    #[test]
+    fn a_partial_file_takes_the_report_for_the_rest() {
+        let saved = file(r#"{"ramp": "late"}"#).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut expected = Scenario::REPORT;
+        expected.ramp = Ramp::Late;
+        assert_eq!(saved.scenario, expected);
+        assert!(saved.notes.is_empty());
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_a_reason() {
+        type Expected = fn(&OpenError) -> bool;
+        let cases: [(&str, Expected); 13] = [
+            ("", |e| matches!(e, OpenError::NotJson { .. })),
+            ("Year,Microsoft Azure,Stargate\n2024,5.00,0.00\n", |e| {
+                matches!(e, OpenError::NotJson { .. })
+            }),
+            ("{\"sg\": NaN}", |e| matches!(e, OpenError::NotJson { .. })),
+            ("\"NaN\"", |e| {
+                matches!(
+                    e,
+                    OpenError::NotAnObject {
+                        holds: "a piece of text"
+                    }
+                )
+            }),
+            ("[75, 5, 20]", |e| {
+                matches!(e, OpenError::NotAnObject { holds: "a list" })
+            }),
+            ("null", |e| {
+                matches!(e, OpenError::NotAnObject { holds: "null" })
+            }),
+            ("{}", |e| *e == OpenError::NoParameters),
+            ("{\"theme\": \"dark\"}", |e| *e == OpenError::NoParameters),
+            (
+                "{\"sg\": \"NaN\"}",
+                |e| matches!(e, OpenError::WrongType { key, .. } if key == "sg"),
+            ),
+            (
+                "{\"sg\": true}",
+                |e| matches!(e, OpenError::WrongType { holds, .. } if holds == "true or false"),
+            ),
+            (
+                "{\"s24\": {\"a\": [1, {\"b\": []}]}}",
+                |e| matches!(e, OpenError::WrongType { holds, .. } if holds == "an object"),
+            ),
+            (
+                "{\"ramp\": \"sideways\"}",
+                |e| matches!(e, OpenError::WrongType { key, .. } if key == "ramp"),
+            ),
+            (
+                "{\"ramp\": 2}",
+                |e| matches!(e, OpenError::WrongType { holds, .. } if holds == "the number 2"),
+            ),
+        ];
+        for (text, expected) in cases {
+            match file(text) {
+                Err(error) => {
+                    assert!(expected(&error), "{text:?}: {error:?}");
+                    let message = error.message("scenario.json");
+                    assert!(message.starts_with("\u{201c}scenario.json\u{201d} was not opened: "));
+                    assert!(message.ends_with(". Nothing was changed."), "{message}");
+                }
+                Ok(saved) => panic!("{text:?} was opened: {saved:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        // serde_json skips nested values without recursing, and the wrong type is named.
+        let deep = "{\"sg\": ".to_string() + &"[".repeat(100_000) + &"]".repeat(100_000) + "}";
+        assert!(
+            matches!(file(&deep), Err(OpenError::WrongType { holds, .. }) if holds == "a list")
+        );
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert!(matches!(
+            file(&deep),
+            Err(OpenError::NotAnObject { holds: "a list" })
+        ));
+        // Unclosed, it is not JSON.
+        assert!(matches!(
+            file(&"[".repeat(100_000)),
+            Err(OpenError::NotJson { .. })
+        ));
+    }
+
+    #[test]
+    fn messages_name_the_file_and_stay_short() {
+        let long_name = "x".repeat(500) + ".json";
+        let message = OpenError::TooLarge {
+            bytes: 10_485_760.0,
+        }
+        .message(&long_name);
+        assert!(message.contains("it is 10.5 MB"), "{message}");
+        assert!(message.chars().count() < 200, "{message}");
+        let message = file("{\"sg\": 1e999}")
+            .map(|_| String::new())
+            .unwrap_or_else(|e| e.message("a.json"));
+        assert!(message.contains("not JSON"), "{message}");
+    }
+}

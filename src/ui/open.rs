@@ -1,0 +1,152 @@
+//! "Open a saved scenario": a file picker in the share panel, and a file dropped anywhere on the
+//! full page. The file is read with gloo-file and parsed by the core (`saved.rs`, serde): a good
+//! file becomes the scenario, with the notice listing what was ignored or adjusted; a bad one
+//! (not JSON, the wrong shape, too large) changes nothing and says why.
+
+use gloo_events::{EventListener, EventListenerOptions};
+use leptos::prelude::*;
+use stargate_calc::query::NoteSource;
+use stargate_calc::saved::{read_json, OpenError, MAX_FILE_BYTES};
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, File, HtmlInputElement};
+
+use super::state::{text, use_calculator, Calculator, Notice};
+
+/// The id of the file picker.
+const PICKER_ID: &str = "open-scenario";
+
+/// The file picker, its status line, and the page-wide drop target (full page only).
+#[component]
+pub fn OpenScenario() -> impl IntoView {
+    let calc = use_calculator();
+    let status = RwSignal::new(String::new());
+    let dropping = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            open_file(calc, status, file);
+        }
+        // Choosing the same file again (after editing it, say) opens it again.
+        input.set_value("");
+    };
+    listen_for_drops(calc, status, dropping);
+    view! {
+        <label class="field-label" for=PICKER_ID>"A parameters file (.json) downloaded from this page"</label>
+        <input type="file" id=PICKER_ID class="file-picker" accept=".json,application/json" on:change=on_change/>
+        <p class="panel-note">"Or drop the file anywhere on the page."</p>
+        <p id="open-status" class="copy-status" role="status">{text(move || status.get())}</p>
+        <div class="drop-hint" aria-hidden="true" hidden=move || !dropping.get()>
+            <p>"Drop a saved scenario (.json) to open it"</p>
+        </div>
+    }
+}
+
+/// Listens on the window for a file dragged over the page and dropped: while a file is over
+/// it, the hint shows; a dropped file is opened. Other drags (text, links) are left alone.
+fn listen_for_drops(calc: Calculator, status: RwSignal<String>, dropping: RwSignal<bool>) {
+    let window = window();
+    let carries_files = |event: &DragEvent| {
+        event
+            .data_transfer()
+            .is_some_and(|data| data.types().includes(&"Files".into(), 0))
+    };
+    // Not passive: the page takes the drop (and the browser does not open the file itself).
+    let options = EventListenerOptions::enable_prevent_default;
+    let over = EventListener::new_with_options(&window, "dragover", options(), move |event| {
+        if let Some(event) = event.dyn_ref::<DragEvent>() {
+            if carries_files(event) {
+                event.prevent_default();
+                if let Some(data) = event.data_transfer() {
+                    data.set_drop_effect("copy");
+                }
+                if !dropping.get_untracked() {
+                    dropping.set(true);
+                }
+            }
+        }
+    });
+    let leave = EventListener::new(&window, "dragleave", move |event| {
+        // Leaving the window, not moving between the page's elements.
+        if let Some(event) = event.dyn_ref::<DragEvent>() {
+            if event.related_target().is_none() {
+                dropping.set(false);
+            }
+        }
+    });
+    let drop = EventListener::new_with_options(&window, "drop", options(), move |event| {
+        let Some(event) = event.dyn_ref::<DragEvent>() else {
+            return;
+        };
+        dropping.set(false);
+        let file = event
+            .data_transfer()
+            .and_then(|data| data.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            event.prevent_default();
+            open_file(calc, status, file);
+        }
+    });
+    // The listeners live as long as the page.
+    for listener in [over, leave, drop] {
+        listener.forget();
+    }
+}
+
+/// Reads `file` and, if it is a saved scenario, makes it the scenario. The outcome goes to the
+/// status line and, when there is something to explain, to the notice at the top.
+fn open_file(calc: Calculator, status: RwSignal<String>, file: File) {
+    let name = file.name();
+    let bytes = file.size();
+    // NaN (a browser that cannot tell) counts as too large: the file is not read.
+    if bytes.is_nan() || bytes > MAX_FILE_BYTES {
+        refused(calc, status, &OpenError::TooLarge { bytes }.message(&name));
+        return;
+    }
+    status.set("Opening \u{201c}".to_string() + &name + "\u{201d}\u{2026}");
+    leptos::task::spawn_local(async move {
+        let read = gloo_file::futures::read_as_text(&gloo_file::Blob::from(file)).await;
+        let Ok(contents) = read else {
+            let message = "\u{201c}".to_string()
+                + &name
+                + "\u{201d} could not be read (the browser refused). Nothing was changed.";
+            refused(calc, status, &message);
+            return;
+        };
+        match read_json(&contents) {
+            Ok(saved) => {
+                calc.set_scenario(saved.scenario);
+                let quoted = "\u{201c}".to_string() + &name + "\u{201d}";
+                let notice = Notice::about(
+                    quoted.clone()
+                        + " asked for a few things the calculator cannot show as written:",
+                    &saved.notes,
+                    NoteSource::File,
+                );
+                status.set(if notice.is_some() {
+                    "Opened ".to_string()
+                        + &quoted
+                        + ", with a few values adjusted (see the notice at the top)."
+                } else {
+                    "Opened ".to_string() + &quoted + "."
+                });
+                calc.notice.set(notice);
+            }
+            Err(error) => refused(calc, status, &error.message(&name)),
+        }
+    });
+}
+
+/// A file that was not opened: the reason, in the status line and in the notice.
+fn refused(calc: Calculator, status: RwSignal<String>, message: &str) {
+    status.set(message.to_string());
+    calc.notice.set(Some(Notice {
+        title: "A file could not be opened:".to_string(),
+        lines: vec![message.to_string()],
+    }));
+}
