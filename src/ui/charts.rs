@@ -19,7 +19,7 @@ use stargate_calc::uncertainty::Bands;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::state::{field, text, use_calculator, Calculator, Text};
+use super::state::{changes_of, field, text, use_calculator, Calculator, Text};
 
 /// Years 2024..=2035: the most a projection shows.
 const YEAR_SLOTS: usize = 12;
@@ -283,7 +283,10 @@ fn ChartFigure(
             ChartKind::Share => draw(None),
         }
     });
-    let axes = Memo::new(move |_| chart.with(|c| c.axes.clone()));
+    // The axes move only with the width, the years shown and the scale: behind a signal that
+    // changes only then, the ~40 slots and ~200 bindings of ticks and columns are not visited
+    // on a slider move that leaves them as they are.
+    let axes = changes_of(move || chart.with(|c| c.axes.clone()));
     let frame = Memo::new(move |_| axes.with(frame_text));
     let description = Memo::new(move |_| calc.projection.with(|p| chart_description(kind, p)));
     let readout = Memo::new(move |_| {
@@ -538,7 +541,7 @@ fn svg_line(
     view! { <line class=class x1=x1 x2=x2 y1=y1 y2=y2 visibility=visibility /> }
 }
 
-fn y_axis(axes: Memo<Axes>) -> impl IntoView {
+fn y_axis(axes: ReadSignal<Axes>) -> impl IntoView {
     (0..TICK_SLOTS)
         .map(|slot| {
             let tick = Memo::new(move |_| axes.with(|a| y_tick(a, slot)));
@@ -564,7 +567,7 @@ fn y_axis(axes: Memo<Axes>) -> impl IntoView {
         .collect_view()
 }
 
-fn x_axis(axes: Memo<Axes>, frame: Memo<FrameText>) -> impl IntoView {
+fn x_axis(axes: ReadSignal<Axes>, frame: Memo<FrameText>) -> impl IntoView {
     let ticks = (0..YEAR_SLOTS)
         .map(|slot| {
             let tick = Memo::new(move |_| axes.with(|a| x_tick(a, slot)));
@@ -595,7 +598,7 @@ fn x_axis(axes: Memo<Axes>, frame: Memo<FrameText>) -> impl IntoView {
 /// line marking the selected year.
 fn year_columns(
     calc: Calculator,
-    axes: Memo<Axes>,
+    axes: ReadSignal<Axes>,
     point: Memo<Point>,
     frame: Memo<FrameText>,
 ) -> impl IntoView {

@@ -7,7 +7,7 @@ use stargate_calc::format;
 use stargate_calc::query::parse_decimal;
 use stargate_calc::scenario::{Input, Ramp, Scenario};
 
-use super::state::{text, use_calculator};
+use super::state::{changes_of, text, use_calculator};
 
 /// The headline control, first and largest: the 2030 Stargate share.
 #[component]
@@ -116,7 +116,7 @@ fn Slider(
 #[component]
 fn RampChoice() -> impl IntoView {
     let calc = use_calculator();
-    let current = Memo::new(move |_| calc.scenario.with(|s| s.ramp));
+    let current = changes_of(move || calc.scenario.with(|s| s.ramp));
     view! {
         <fieldset class="control ramp">
             <legend>

@@ -1,7 +1,8 @@
 //! Sensitivity: two tornado charts, for 2030 Microsoft and Stargate spend, showing how far each
 //! assumption moves the figure when swung across its range with the others held, largest
 //! first. Swings come from `sensitivity.rs`, geometry from `chart::tornado_chart`; the rows are
-//! fixed slots, each with its own memo, whose words and bars follow the scenario.
+//! fixed slots whose bars and figures follow the scenario (a memo per row) and whose names
+//! and places follow the levers' order (which a slider move rarely changes).
 
 use leptos::prelude::*;
 use stargate_calc::chart::{tornado_chart, Tornado, TornadoRow};
@@ -9,7 +10,7 @@ use stargate_calc::format;
 use stargate_calc::providers::Provider;
 use stargate_calc::sensitivity::{tornado, Lever, Output};
 
-use super::state::{field, text, use_calculator};
+use super::state::{changes_of, field, text, use_calculator};
 
 #[component]
 pub fn Sensitivity() -> impl IntoView {
@@ -26,36 +27,64 @@ pub fn Sensitivity() -> impl IntoView {
     }
 }
 
-/// What a row slot writes; all empty ("0" for lengths) for a slot without a lever.
+/// Where a row slot sits and what it is called: this changes only when the levers' order does,
+/// so it is read from a signal that a slider move leaves alone (`changes_of`).
 #[derive(Clone, PartialEq)]
-struct RowText {
+struct RowLayout {
     shown: bool,
     label: String,
     range: String,
     label_y: String,
-    bar_x: String,
     bar_y: String,
-    bar_width: String,
     value_y: String,
+}
+
+impl RowLayout {
+    fn of(row: Option<&TornadoRow>) -> RowLayout {
+        // A slot without a lever is hidden; its lengths still need a number.
+        let Some(r) = row else {
+            return RowLayout {
+                shown: false,
+                label: String::new(),
+                range: String::new(),
+                label_y: "0".into(),
+                bar_y: "0".into(),
+                value_y: "0".into(),
+            };
+        };
+        RowLayout {
+            shown: true,
+            label: r.label.clone(),
+            range: if r.range.is_empty() {
+                String::new()
+            } else {
+                " \u{b7} ".to_string() + &r.range
+            },
+            label_y: format::fixed(r.y - 13.0, 1),
+            bar_y: format::fixed(r.y - 5.0, 1),
+            value_y: format::fixed(r.y + 4.0, 1),
+        }
+    }
+}
+
+/// A row's bar and the figures at its ends: these follow every change of the scenario.
+#[derive(Clone, PartialEq)]
+struct RowValues {
+    bar_x: String,
+    bar_width: String,
     left_x: String,
     left_text: String,
     right_x: String,
     right_text: String,
 }
 
-impl RowText {
-    fn of(row: Option<&TornadoRow>) -> RowText {
-        let zero = || "0".to_string();
+impl RowValues {
+    fn of(row: Option<&TornadoRow>) -> RowValues {
         let Some(r) = row else {
-            return RowText {
-                shown: false,
-                label: String::new(),
-                range: String::new(),
-                label_y: zero(),
+            let zero = || "0".to_string();
+            return RowValues {
                 bar_x: zero(),
-                bar_y: zero(),
                 bar_width: zero(),
-                value_y: zero(),
                 left_x: zero(),
                 left_text: zero(),
                 right_x: zero(),
@@ -68,19 +97,9 @@ impl RowText {
         } else {
             (&r.low_text, &r.high_text)
         };
-        RowText {
-            shown: true,
-            label: r.label.clone(),
-            range: if r.range.is_empty() {
-                String::new()
-            } else {
-                " \u{b7} ".to_string() + &r.range
-            },
-            label_y: format::fixed(r.y - 13.0, 1),
+        RowValues {
             bar_x: format::fixed(r.x, 1),
-            bar_y: format::fixed(r.y - 5.0, 1),
             bar_width: format::fixed(r.width.max(1.0), 1),
-            value_y: format::fixed(r.y + 4.0, 1),
             left_x: format::fixed(r.x - 4.0, 1),
             left_text: left.clone(),
             right_x: format::fixed(r.x + r.width + 4.0, 1),
@@ -89,38 +108,56 @@ impl RowText {
     }
 }
 
-/// The words around a tornado's rows: its description, base line and the levers with no effect.
+/// The tornado's frame and row order, which change only when the levers' order does.
 #[derive(Clone, PartialEq)]
-struct FrameText {
+struct Layout {
     view_box: String,
-    base_x: String,
     bottom: String,
-    base_label: String,
-    description: String,
     no_effect: String,
+    /// One per lever slot, in order.
+    rows: Vec<RowLayout>,
 }
 
-impl FrameText {
-    fn of(output: Output, c: &Tornado) -> FrameText {
-        let mut description = output.label().to_string() + " is " + &c.base_text + ". ";
-        for row in &c.rows {
-            description =
-                description + &row.label + ": " + &row.low_text + " to " + &row.high_text + ". ";
-        }
-        FrameText {
+impl Layout {
+    fn of(c: &Tornado) -> Layout {
+        Layout {
             view_box: "0 0 ".to_string()
                 + &format::fixed(c.frame.width, 0)
                 + " "
                 + &format::fixed(c.frame.height, 0),
-            base_x: format::fixed(c.base_x, 1),
             bottom: format::fixed(c.bottom, 0),
-            base_label: "This scenario: ".to_string() + &c.base_text,
-            description,
             no_effect: if c.no_effect.is_empty() {
                 String::new()
             } else {
                 "No effect on this figure in 2030: ".to_string() + &c.no_effect.join("; ") + "."
             },
+            rows: (0..Lever::ALL.len())
+                .map(|slot| RowLayout::of(c.rows.get(slot)))
+                .collect(),
+        }
+    }
+}
+
+/// The words that follow every change: where the scenario's own figure is, and the
+/// description with every lever's figures.
+#[derive(Clone, PartialEq)]
+struct Words {
+    base_x: String,
+    base_label: String,
+    description: String,
+}
+
+impl Words {
+    fn of(output: Output, c: &Tornado) -> Words {
+        let mut description = output.label().to_string() + " is " + &c.base_text + ". ";
+        for row in &c.rows {
+            description =
+                description + &row.label + ": " + &row.low_text + " to " + &row.high_text + ". ";
+        }
+        Words {
+            base_x: format::fixed(c.base_x, 1),
+            base_label: "This scenario: ".to_string() + &c.base_text,
+            description,
         }
     }
 }
@@ -138,37 +175,43 @@ fn TornadoFigure(
         calc.scenario
             .with(|s| tornado_chart(&tornado(s, output), width))
     });
-    let words = Memo::new(move |_| chart.with(|c| FrameText::of(output, c)));
+    let layout = changes_of(move || chart.with(Layout::of));
+    let words = Memo::new(move |_| chart.with(|c| Words::of(output, c)));
     let (id, colour) = match output {
         Output::Microsoft2030 => ("tornado-microsoft", Provider::MicrosoftAzure.colour()),
         Output::Stargate2030 => ("tornado-stargate", Provider::Stargate.colour()),
     };
     let rows = (0..Lever::ALL.len())
         .map(|slot| {
-            let row = Memo::new(move |_| chart.with(|c| RowText::of(c.rows.get(slot))));
+            let place = Memo::new(move |_| {
+                layout.with(|l| l.rows.get(slot).cloned().unwrap_or_else(|| RowLayout::of(None)))
+            });
+            // Most bars stay as they were when one input moves: only the rows that changed
+            // have their six bindings visited.
+            let values = changes_of(move || chart.with(|c| RowValues::of(c.rows.get(slot))));
             view! {
                 <g
                     class="tornado-row"
                     data-slot=slot
-                    visibility=text(move || if row.with(|r| r.shown) { "visible" } else { "hidden" }.to_string())
+                    visibility=text(move || if place.with(|r| r.shown) { "visible" } else { "hidden" }.to_string())
                 >
-                    <text class="tornado-label" x="4" y=field(row, |r| r.label_y.clone())>
-                        {field(row, |r| r.label.clone())}
-                        <tspan class="tornado-range">{field(row, |r| r.range.clone())}</tspan>
+                    <text class="tornado-label" x="4" y=field(place, |r| r.label_y.clone())>
+                        {field(place, |r| r.label.clone())}
+                        <tspan class="tornado-range">{field(place, |r| r.range.clone())}</tspan>
                     </text>
                     <rect
                         class="tornado-bar"
                         fill=colour
-                        x=field(row, |r| r.bar_x.clone())
-                        y=field(row, |r| r.bar_y.clone())
-                        width=field(row, |r| r.bar_width.clone())
+                        x=field(values, |r| r.bar_x.clone())
+                        y=field(place, |r| r.bar_y.clone())
+                        width=field(values, |r| r.bar_width.clone())
                         height="10"
                     />
-                    <text class="tornado-value" text-anchor="end" x=field(row, |r| r.left_x.clone()) y=field(row, |r| r.value_y.clone())>
-                        {field(row, |r| r.left_text.clone())}
+                    <text class="tornado-value" text-anchor="end" x=field(values, |r| r.left_x.clone()) y=field(place, |r| r.value_y.clone())>
+                        {field(values, |r| r.left_text.clone())}
                     </text>
-                    <text class="tornado-value" x=field(row, |r| r.right_x.clone()) y=field(row, |r| r.value_y.clone())>
-                        {field(row, |r| r.right_text.clone())}
+                    <text class="tornado-value" x=field(values, |r| r.right_x.clone()) y=field(place, |r| r.value_y.clone())>
+                        {field(values, |r| r.right_text.clone())}
                     </text>
                 </g>
             }
@@ -177,21 +220,21 @@ fn TornadoFigure(
     view! {
         <figure id=id class="tornado">
             <figcaption class="chart-title">{output.label()}</figcaption>
-            <svg role="img" aria-labelledby=id.to_string() + "-desc" viewBox=field(words, |w| w.view_box.clone())>
+            <svg role="img" aria-labelledby=id.to_string() + "-desc" viewBox=field(layout, |l| l.view_box.clone())>
                 <desc id=id.to_string() + "-desc">{field(words, |w| w.description.clone())}</desc>
                 <line
                     class="tornado-base"
                     x1=field(words, |w| w.base_x.clone())
                     x2=field(words, |w| w.base_x.clone())
                     y1="14"
-                    y2=field(words, |w| w.bottom.clone())
+                    y2=field(layout, |l| l.bottom.clone())
                 />
                 <text class="tornado-base-label" x=field(words, |w| w.base_x.clone()) y="12" text-anchor="middle">
                     {field(words, |w| w.base_label.clone())}
                 </text>
                 {rows}
             </svg>
-            <p class="tornado-none">{field(words, |w| w.no_effect.clone())}</p>
+            <p class="tornado-none">{field(layout, |l| l.no_effect.clone())}</p>
         </figure>
     }
 }

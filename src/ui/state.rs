@@ -35,9 +35,34 @@ pub fn text(value: impl Fn() -> String + Send + 'static) -> Text {
     Box::new(value)
 }
 
+/// A read-only signal that follows `compute` and notifies its readers only when the value
+/// really changes. A `Memo` does not stop the traversal: on every change upstream, Leptos marks
+/// each of its readers, and theirs, to be checked, and polls every effect among them, even when
+/// the memo then turns out equal. Behind this signal (an effect that sets it only on a real
+/// change, the pattern of Leptos's own `Selector`), its readers are not visited at all until it
+/// changes. Used where many bindings hang off a value that rarely changes while the scenario
+/// does: a chart's axes, a slider's own value, the matching preset, the last year shown.
+pub fn changes_of<T>(compute: impl Fn() -> T + 'static) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let (read, write) = signal(untrack(&compute));
+    Effect::new(move |_| {
+        let next = compute();
+        if read.with_untracked(|now| *now != next) {
+            write.set(next);
+        }
+    });
+    read
+}
+
 /// A reactive string read from one field of a memo: the memo is the binding's only source.
-pub fn field<T: Send + Sync + PartialEq + 'static>(memo: Memo<T>, pick: fn(&T) -> String) -> Text {
-    text(move || memo.with(pick))
+pub fn field<T, S>(source: S, pick: fn(&T) -> String) -> Text
+where
+    S: With<Value = T> + Send + 'static,
+    T: 'static,
+{
+    text(move || source.with(pick))
 }
 
 /// What the page tells the reader it ignored, adjusted or could not open: a title and a line
@@ -81,7 +106,7 @@ pub struct Calculator {
     /// Recomputed once per change of the scenario, whatever number of panels read it.
     pub projection: Memo<Projection>,
     /// The last year shown (the scenario's `h`): the table's rows and the charts' years.
-    pub last_year: Memo<i32>,
+    pub last_year: ReadSignal<i32>,
     /// The year the readouts show: the one selected, else the last one.
     pub shown_year: Memo<i32>,
     /// The baseline's projection, recomputed only when the baseline changes.
@@ -93,7 +118,7 @@ pub struct Calculator {
     pub figure_texts: Memo<Vec<FigureText>>,
     pub headline: Memo<String>,
     /// Index in [`PRESETS`] of the preset the scenario is, if any.
-    pub preset: Memo<Option<usize>>,
+    pub preset: ReadSignal<Option<usize>>,
     /// The link to the full page with the settled scenario (never the embed).
     pub full_link: Memo<String>,
 }
@@ -113,7 +138,7 @@ impl Calculator {
         let theme = RwSignal::new(link.view.theme);
         let selected_year = RwSignal::new(None);
         let projection = Memo::new(move |_| scenario.with(project));
-        let last_year = Memo::new(move |_| scenario.with(Scenario::last_year_shown));
+        let last_year = changes_of(move || scenario.with(Scenario::last_year_shown));
         let figure_texts = Memo::new(move |_| {
             scenario.with(|s| {
                 projection.with(|p| FIGURES.iter().map(|figure| (figure.text)(p, s)).collect())
@@ -146,7 +171,7 @@ impl Calculator {
             bands_on: Memo::new(move |_| bands.with(Option::is_some)),
             figure_texts,
             headline: Memo::new(move |_| projection.with(|p| headline_sentence(&p.figures))),
-            preset: Memo::new(move |_| {
+            preset: changes_of(move || {
                 scenario.with(|s| {
                     matching(s).and_then(|found| PRESETS.iter().position(|p| p.id == found.id))
                 })
@@ -161,10 +186,11 @@ impl Calculator {
         calc
     }
 
-    /// One input's value, as a memo so a control re-renders only when its own value changes.
-    pub fn input_value(self, input: Input) -> Memo<f64> {
+    /// One input's value, followed so a control's bindings are not even visited when another
+    /// input moves.
+    pub fn input_value(self, input: Input) -> ReadSignal<f64> {
         let scenario = self.scenario;
-        Memo::new(move |_| scenario.with(|s| s.get(input)))
+        changes_of(move || scenario.with(|s| s.get(input)))
     }
 
     pub fn set_input(self, input: Input, value: f64) {

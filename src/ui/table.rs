@@ -4,11 +4,13 @@
 
 use leptos::prelude::*;
 use stargate_calc::format;
+use stargate_calc::model::FIRST_YEAR;
 use stargate_calc::providers::Provider;
 
 use super::state::{text, use_calculator};
 
-/// One row of a year table: the year and five numbers, as the cells print them.
+/// One row of a year table: the year and five numbers, as the cells print them (the year cell
+/// itself is written once, from the row's place: every year table starts in 2024).
 pub type RowCells = [String; 6];
 
 #[component]
@@ -84,7 +86,8 @@ pub fn YearTable(
                             };
                             view! {
                                 <tr>
-                                    <th scope="row">{cell(0)}</th>
+                                    // The year is the row's place: it never changes.
+                                    <th scope="row">{format::year(FIRST_YEAR + index as i32)}</th>
                                     <td>{cell(1)}</td>
                                     <td>{cell(2)}</td>
                                     <td>{cell(3)}</td>
