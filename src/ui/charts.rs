@@ -19,7 +19,7 @@ use stargate_calc::uncertainty::Bands;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::state::{changes_of, field, text, use_calculator, Calculator, Text};
+use super::state::{changes_of, field, text, use_calculator, visible_when, Calculator, Text};
 
 /// Years 2024..=2035: the most a projection shows.
 const YEAR_SLOTS: usize = 12;
@@ -31,14 +31,6 @@ const HIDDEN_AT: &str = "0";
 /// A pixel coordinate to 0.1 px; a hidden slot's coordinate when there is none.
 fn px(value: Option<f64>) -> String {
     value.map_or_else(|| HIDDEN_AT.to_string(), |v| format::fixed(v, 1))
-}
-
-fn visibility(shown: bool) -> &'static str {
-    if shown {
-        "visible"
-    } else {
-        "hidden"
-    }
 }
 
 /// A provider's value in `year` as the readout prints it.
@@ -251,11 +243,6 @@ fn column(a: &Axes, slot: usize) -> Column {
         y: format::fixed(a.plot.top, 1),
         height: format::fixed(a.plot.bottom - a.plot.top, 1),
     }
-}
-
-/// A slot's `visibility`, from its memo.
-fn shown<T: Send + Sync + PartialEq + 'static>(memo: Memo<T>, is_shown: fn(&T) -> bool) -> Text {
-    text(move || visibility(memo.with(is_shown)).to_string())
 }
 
 /// One chart: title, readout (which doubles as the legend), and the SVG with axes, the data
@@ -552,14 +539,14 @@ fn y_axis(axes: ReadSignal<Axes>) -> impl IntoView {
                     field(tick, |t| t.right.clone()),
                     field(tick, |t| t.y.clone()),
                     field(tick, |t| t.y.clone()),
-                    shown(tick, |t| t.shown),
+                    visible_when(tick, |t| t.shown),
                 ),
                 svg_label(
                     "tick-label y-tick",
                     "end",
                     field(tick, |t| t.label_x.clone()),
                     field(tick, |t| t.label_y.clone()),
-                    shown(tick, |t| t.shown),
+                    visible_when(tick, |t| t.shown),
                     field(tick, |t| t.label.clone()),
                 ),
             )
@@ -576,7 +563,7 @@ fn x_axis(axes: ReadSignal<Axes>, frame: Memo<FrameText>) -> impl IntoView {
                 "middle",
                 field(tick, |t| t.x.clone()),
                 field(tick, |t| t.y.clone()),
-                shown(tick, |t| t.shown),
+                visible_when(tick, |t| t.shown),
                 field(tick, |t| t.label.clone()),
             )
         })
@@ -609,7 +596,7 @@ fn year_columns(
         text(move || px(point.with(|p| p.map(|(x, _)| x)))),
         field(frame, |f| f.top.clone()),
         field(frame, |f| f.bottom.clone()),
-        shown(point, Option::is_some),
+        visible_when(point, Option::is_some),
     );
     let columns = (0..YEAR_SLOTS)
         .map(|slot| {
@@ -623,7 +610,7 @@ fn year_columns(
                     width=field(column, |c| c.width.clone())
                     y=field(column, |c| c.y.clone())
                     height=field(column, |c| c.height.clone())
-                    visibility=shown(column, |c| c.shown)
+                    visibility=visible_when(column, |c| c.shown)
                     on:pointerenter=move |_| calc.selected_year.set(Some(year))
                 />
             }
@@ -648,7 +635,7 @@ fn hover_dots(point: Memo<Point>) -> impl IntoView {
                     fill=provider.colour()
                     cx=text(move || px(point.with(|p| p.map(|(x, _)| x))))
                     cy=text(move || px(point.with(|p| p.and_then(|(_, ys)| ys.get(i).copied()))))
-                    visibility=shown(point, Option::is_some)
+                    visibility=visible_when(point, Option::is_some)
                 />
             }
         })
@@ -674,7 +661,7 @@ fn end_labels(chart: Memo<stargate_calc::chart::Chart>) -> impl IntoView {
                 "start",
                 field(label, |l| l.x.clone()),
                 field(label, |l| l.y.clone()),
-                shown(label, |l| l.shown),
+                visible_when(label, |l| l.shown),
                 field(label, |l| l.text.clone()),
             )
         })

@@ -10,7 +10,7 @@ use stargate_calc::format;
 use stargate_calc::providers::Provider;
 use stargate_calc::sensitivity::{tornado, Lever, Output};
 
-use super::state::{changes_of, field, text, use_calculator};
+use super::state::{changes_of, field, use_calculator, visible_when};
 
 #[component]
 pub fn Sensitivity() -> impl IntoView {
@@ -193,7 +193,7 @@ fn TornadoFigure(
                 <g
                     class="tornado-row"
                     data-slot=slot
-                    visibility=text(move || if place.with(|r| r.shown) { "visible" } else { "hidden" }.to_string())
+                    visibility=visible_when(place, |r| r.shown)
                 >
                     <text class="tornado-label" x="4" y=field(place, |r| r.label_y.clone())>
                         {field(place, |r| r.label.clone())}

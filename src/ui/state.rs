@@ -65,6 +65,22 @@ where
     text(move || source.with(pick))
 }
 
+/// An SVG element's `visibility`, from one flag of a memo or signal: `visible` or `hidden`.
+pub fn visible_when<T, S>(source: S, is_shown: fn(&T) -> bool) -> Text
+where
+    S: With<Value = T> + Send + 'static,
+    T: 'static,
+{
+    text(move || {
+        if source.with(is_shown) {
+            "visible"
+        } else {
+            "hidden"
+        }
+        .to_string()
+    })
+}
+
 /// What the page tells the reader it ignored, adjusted or could not open: a title and a line
 /// per thing.
 #[derive(Clone, Debug, PartialEq)]
