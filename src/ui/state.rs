@@ -41,7 +41,7 @@ pub fn text(value: impl Fn() -> String + Send + 'static) -> Text {
 /// the memo then turns out equal. Behind this signal (an effect that sets it only on a real
 /// change, the pattern of Leptos's own `Selector`), its readers are not visited at all until it
 /// changes. Used where many bindings hang off a value that rarely changes while the scenario
-/// does: a chart's axes, a slider's own value, the matching preset, the last year shown.
+/// does: a chart's axes, a slider's own value, the last year shown.
 pub fn changes_of<T>(compute: impl Fn() -> T + 'static) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -134,7 +134,7 @@ pub struct Calculator {
     pub figure_texts: Memo<Vec<FigureText>>,
     pub headline: Memo<String>,
     /// Index in [`PRESETS`] of the preset the scenario is, if any.
-    pub preset: ReadSignal<Option<usize>>,
+    pub preset: Memo<Option<usize>>,
     /// The link to the full page with the settled scenario (never the embed).
     pub full_link: Memo<String>,
 }
@@ -187,7 +187,7 @@ impl Calculator {
             bands_on: Memo::new(move |_| bands.with(Option::is_some)),
             figure_texts,
             headline: Memo::new(move |_| projection.with(|p| headline_sentence(&p.figures))),
-            preset: changes_of(move || {
+            preset: Memo::new(move |_| {
                 scenario.with(|s| {
                     matching(s).and_then(|found| PRESETS.iter().position(|p| p.id == found.id))
                 })
