@@ -47,3 +47,28 @@ export function measureSizes(dist, loaded) {
   }
   return { files, total };
 }
+
+/**
+ * The files a page of the build loads, read from its index.html: the page itself, its
+ * stylesheets and boot script, and the glue and wasm the boot script starts, the full app's
+ * (`page = 'full'`) or the embed's lighter pair (`page = 'embed'`, for `?embed=1`).
+ */
+export function pageFiles(dist, page = 'full') {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const local = (url) => url.replace(/^\.?\//, '');
+  const files = new Set(['index.html']);
+  for (const m of html.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)) {
+    const href = /\bhref="?([^" >]+)/.exec(m[0]);
+    if (href) files.add(local(href[1]));
+  }
+  const script = /<script\b[^>]*\bdata-glue=[^>]*>/.exec(html);
+  if (!script) throw new Error(`no boot script with data-glue in ${dist}/index.html`);
+  const attr = (name) => new RegExp(`\\b${name}="?([^" >]+)`).exec(script[0])?.[1];
+  const prefix = page === 'embed' ? 'data-embed-' : 'data-';
+  for (const name of ['src', `${prefix}glue`, `${prefix}wasm`]) {
+    const value = attr(name);
+    if (!value) throw new Error(`the boot script in ${dist}/index.html has no ${name}`);
+    files.add(local(value));
+  }
+  return files;
+}

@@ -1,42 +1,50 @@
-// Trunk post_build hook (Trunk.toml): in a release build, minifies wasm-bindgen's JS glue with
-// terser, and updates the glue's `integrity` in index.html to match. Trunk minifies the HTML and
+// A step of Trunk's post_build hook (scripts/post-build.mjs runs it first): in a release build,
+// minifies wasm-bindgen's JS glue with terser, and updates the glue's `integrity` in index.html
+// to match, if the page names it with one. Trunk minifies the HTML and
 // CSS itself but leaves the glue as wasm-bindgen wrote it: about 30 KB of readable JavaScript,
 // 13 KB minified (issue 4's page-weight budget counts every byte).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('minify-glue: run by Trunk as a post_build hook (no TRUNK_STAGING_DIR)');
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+/** Minifies the staged glue (release builds only). */
+export async function minifyGlue() {
+  const dir = process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error('minify-glue: run by Trunk as a post_build hook (no TRUNK_STAGING_DIR)');
+  if (process.env.TRUNK_PROFILE !== 'release') return;
 
-const files = readdirSync(dir);
-// The glue is the .js named like the wasm (`NAME-HASH.js` beside `NAME-HASH_bg.wasm`).
-const glue = files.filter((f) => f.endsWith('.js') && files.includes(f.replace(/\.js$/, '_bg.wasm')));
-if (glue.length !== 1) throw new Error(`minify-glue: expected one glue file, found ${glue.join(', ') || 'none'}`);
+  const files = readdirSync(dir);
+  // The glue is the .js named like the wasm (`NAME-HASH.js` beside `NAME-HASH_bg.wasm`).
+  const glue = files.filter((f) => f.endsWith('.js') && files.includes(f.replace(/\.js$/, '_bg.wasm')));
+  if (glue.length !== 1) throw new Error(`minify-glue: expected one glue file, found ${glue.join(', ') || 'none'}`);
 
-const path = join(dir, glue[0]);
-const before = readFileSync(path);
-const minified = await minify(before.toString('utf8'), {
-  module: true,
-  ecma: 2020,
-  compress: { passes: 2 },
-  // wasm-bindgen's own names stay: scripts/single-file.mjs recognises the glue by them.
-  mangle: { reserved: ['__wbg_init', 'initSync'] },
-  format: { comments: false },
-});
-if (!minified.code) throw new Error('minify-glue: terser returned nothing');
-// Every export statement at the start of a line, as wasm-bindgen writes them: the export list,
-// and the classes Leptos's server_fn exports through wasm-streams (single-file.mjs reads them).
-const code = minified.code
-  .replace(/([;}])export(\s+class\b|\s+function\b|\s+const\b|\s+let\b)/g, '$1\nexport$2')
-  .replace(/([;}])export\{([^}]*)\};?\s*$/, '$1\nexport{$2};\n');
-writeFileSync(path, code);
+  const path = join(dir, glue[0]);
+  const before = readFileSync(path);
+  const minified = await minify(before.toString('utf8'), {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    // wasm-bindgen's own names stay: scripts/single-file.mjs recognises the glue by them.
+    mangle: { reserved: ['__wbg_init', 'initSync'] },
+    format: { comments: false },
+  });
+  if (!minified.code) throw new Error('minify-glue: terser returned nothing');
+  // Every export statement at the start of a line, as wasm-bindgen writes them: the export list,
+  // and the classes Leptos's server_fn exports through wasm-streams (single-file.mjs reads them).
+  const code = minified.code
+    .replace(/([;}])export(\s+class\b|\s+function\b|\s+const\b|\s+let\b)/g, '$1\nexport$2')
+    .replace(/([;}])export\{([^}]*)\};?\s*$/, '$1\nexport{$2};\n');
+  writeFileSync(path, code);
 
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-const html = join(dir, 'index.html');
-const page = readFileSync(html, 'utf8');
-const old = sri(before);
-if (page.includes(old)) writeFileSync(html, page.split(old).join(sri(Buffer.from(code))));
-console.error(`minify-glue: ${glue[0]} ${before.length} -> ${Buffer.byteLength(code)} bytes`);
+  // Where the page names the glue with an integrity hash (a preload link, if Trunk.toml asks for
+  // one), the hash follows the minified file.
+  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  const html = join(dir, 'index.html');
+  if (existsSync(html)) {
+    const page = readFileSync(html, 'utf8');
+    const old = sri(before);
+    if (page.includes(old)) writeFileSync(html, page.split(old).join(sri(Buffer.from(code))));
+  }
+  console.error(`minify-glue: ${glue[0]} ${before.length} -> ${Buffer.byteLength(code)} bytes`);
+}

@@ -135,7 +135,10 @@ function findAppFiles(dist, elements) {
   const urls = [];
   for (const el of elements) {
     if (el.name === 'script' || el.name === 'link') {
-      for (const key of ['src', 'href']) if (el.attrs[key]) urls.push(el.attrs[key]);
+      // The boot script names the app's glue and wasm in data attributes. The embed's lighter
+      // pair (data-embed-*) is left out: the single file boots the full app, which shows the
+      // embed too.
+      for (const key of ['src', 'href', 'data-glue', 'data-wasm']) if (el.attrs[key]) urls.push(el.attrs[key]);
     }
     if (el.name === 'script') urls.push(...quotedAssetUrls(el.content));
   }

@@ -1,9 +1,15 @@
 // Starts the app from a file rather than an inline script, so the page runs under a strict
 // Content-Security-Policy (script-src 'self'). Trunk writes this script's element from
 // `pattern_script` in Trunk.toml, with the hashed names of the wasm-bindgen glue and the wasm
-// in its data attributes.
+// in its data attributes; scripts/embed-build.mjs adds the embed's lighter pair, which a link
+// with `embed=1` (the first `embed` key, as the app reads it) loads instead. The wasm download
+// starts at once, beside the glue's.
 const script = document.querySelector('script[data-glue][data-wasm]');
-const glue = await import(new URL(script.dataset.glue, document.baseURI).href);
-const wasm = await glue.default({ module_or_path: new URL(script.dataset.wasm, document.baseURI) });
+const data = script.dataset;
+const embed = new URLSearchParams(location.search).get('embed') === '1' && data.embedGlue && data.embedWasm;
+const url = (path) => new URL(path, document.baseURI);
+const wasmResponse = fetch(url(embed ? data.embedWasm : data.wasm));
+const glue = await import(url(embed ? data.embedGlue : data.glue).href);
+const wasm = await glue.default({ module_or_path: wasmResponse });
 window.wasmBindings = glue;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

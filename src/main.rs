@@ -5,6 +5,8 @@
 mod ui;
 
 fn main() {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", not(feature = "embed-only")))]
     ui::start();
+    #[cfg(all(target_arch = "wasm32", feature = "embed-only"))]
+    ui::start_embed();
 }

@@ -11,6 +11,15 @@ use crate::providers::Provider;
 use crate::scenario::Scenario;
 use crate::uncertainty::Bands;
 
+/// The page's masthead: its kicker, title and deck. The app shows them, and `index.html` shows
+/// them too before the app arrives (and without JavaScript; `tests/fallback.rs` keeps the two
+/// equal), so the page's largest text is painted with the HTML, not after the WebAssembly.
+pub const KICKER: &str = "OpenAI \u{00b7} cloud compute \u{00b7} 2024\u{2013}2035";
+pub const TITLE: &str = "From Azure to Stargate: where OpenAI's compute money goes";
+pub const DECK: &str = "The report: OpenAI expects three-quarters of its compute to come from Stargate by 2030. \
+    Drag the share in the sentence or below, change the assumptions, and see what it means for \
+    Microsoft, Oracle and the bill.";
+
 /// "By 2030, OpenAI spends …": the result in one sentence.
 pub fn headline_sentence(f: &Figures) -> String {
     let comparison = if f.microsoft_2030 <= 0.0 {

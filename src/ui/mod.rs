@@ -24,6 +24,7 @@ mod uncertainty;
 use leptos::either::Either;
 use leptos::prelude::*;
 use stargate_calc::query::parse_query;
+use stargate_calc::summary::{DECK, KICKER, TITLE};
 
 use announcer::Announcer;
 use charts::Charts;
@@ -42,9 +43,20 @@ use table::DataTable;
 use theme::ThemePicker;
 use uncertainty::Uncertainty;
 
+/// The embed's own build: the compact calculator whatever the link says.
+pub fn start_embed() {
+    let search = window().location().search().unwrap_or_default();
+    let mut parsed = parse_query(&search);
+    parsed.link.view.embed = true;
+    mount(parsed);
+}
+
 pub fn start() {
     let search = window().location().search().unwrap_or_default();
-    let parsed = parse_query(&search);
+    mount(parse_query(&search));
+}
+
+fn mount(parsed: stargate_calc::query::ParsedQuery) {
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };
@@ -63,11 +75,15 @@ pub fn start() {
         theme::apply_theme(calc);
         share::sync_address_bar(calc);
         embed::report_height();
-        if embed {
+        #[cfg(feature = "embed-only")]
+        let page = view! { <EmbedApp/> };
+        #[cfg(not(feature = "embed-only"))]
+        let page = if embed {
             Either::Left(view! { <EmbedApp/> })
         } else {
             Either::Right(view! { <FullPage/> })
-        }
+        };
+        page
     })
     .forget();
 }
@@ -78,14 +94,10 @@ fn FullPage() -> impl IntoView {
     view! {
         <header class="masthead">
             <ThemePicker/>
-            <p class="kicker">"OpenAI \u{00b7} cloud compute \u{00b7} 2024\u{2013}2035"</p>
-            <h1>"From Azure to Stargate: where OpenAI's compute money goes"</h1>
+            <p class="kicker">{KICKER}</p>
+            <h1>{TITLE}</h1>
             <ExplorableSentence/>
-            <p class="deck">
-                "The report: OpenAI expects three-quarters of its compute to come from Stargate by 2030. "
-                "Drag the share in the sentence or below, change the assumptions, and see what it "
-                "means for Microsoft, Oracle and the bill."
-            </p>
+            <p class="deck">{DECK}</p>
         </header>
         <QueryNotice/>
         <Announcer/>

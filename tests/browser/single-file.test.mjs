@@ -25,6 +25,18 @@ function buildOrFail(dist, out) {
   return run;
 }
 
+/**
+ * The full app's glue and wasm in $DIST: the pair index.html's boot script names (the build
+ * also holds the embed's lighter pair, which the one file leaves out).
+ */
+function appFiles() {
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const name = (key) => index.match(new RegExp(`\\b${key}="?\\.\\/([^" >]+)`))?.[1];
+  const [glue, wasm] = [name('data-glue'), name('data-wasm')];
+  assert.ok(glue && wasm, 'index.html names the glue and the wasm');
+  return { glue, wasm };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'stargate-single-'));
 const env = {};
 let browser;
@@ -113,16 +125,20 @@ test('the file is self-contained: one inline module, inline CSS, no links to bui
     assert.ok(html.includes(index.match(part)[0]), `${part} kept`);
   }
   // The wasm is in there, whole.
-  const wasm = readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
+  const { wasm, glue } = appFiles();
   assert.ok(html.includes(readFileSync(join(DIST, wasm)).toString('base64')), 'the wasm is inlined as base64');
+  // Only the full app's: the embed's lighter wasm stays out.
+  for (const other of readdirSync(DIST).filter((f) => f.endsWith('_bg.wasm') && f !== wasm)) {
+    assert.ok(!html.includes(readFileSync(join(DIST, other)).toString('base64').slice(0, 4096)), `${other} left out`);
+  }
+  assert.ok(glue);
 });
 
 // The layout a strict Content-Security-Policy needs: no inline script, an external boot script
 // that imports the glue. The one-file build must not care how index.html boots the app.
 test('an index.html that boots through an external script builds the same working file', async () => {
   const files = readdirSync(DIST);
-  const glue = files.find((f) => /\.js$/.test(f) && readFileSync(join(DIST, f), 'utf8').includes('__wbg_init'));
-  const wasm = files.find((f) => f.endsWith('_bg.wasm'));
+  const { glue, wasm } = appFiles();
   const css = files.find((f) => f.endsWith('.css'));
   const dist = join(work, 'csp-dist');
   mkdirSync(dist);
@@ -169,7 +185,7 @@ test('a build directory missing a piece fails with a message that names it', () 
   const files = readdirSync(DIST);
   const cases = [
     ['index.html', /no index\.html/],
-    [files.find((f) => f.endsWith('_bg.wasm')), /_bg\.wasm/],
+    [appFiles().wasm, /_bg\.wasm/],
     [files.find((f) => f.endsWith('.css')), /stylesheet .*\.css is missing/],
   ];
   for (const [missing, message] of cases) {

@@ -1,6 +1,9 @@
 // A tiny static file server for the release build, on 127.0.0.1 and a port the OS picks.
-// Extra response headers can be set (a later issue serves the app under a strict CSP).
+// Extra response headers can be set (the trust tests serve the app under a strict CSP), and
+// `compress: true` serves text and wasm brotli-compressed as a real host would (Lighthouse
+// otherwise flags "enable text compression").
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -16,9 +19,12 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-export async function serve(root, { headers = {} } = {}) {
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json']);
+
+export async function serve(root, { headers = {}, compress = false } = {}) {
   const base = resolve(root);
   const requests = [];
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
@@ -29,10 +35,20 @@ export async function serve(root, { headers = {} } = {}) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const encoding = {};
+      if (compress && COMPRESSIBLE.has(extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) {
+          const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length };
+          compressed.set(file, brotliCompressSync(body, { params }));
+        }
+        body = compressed.get(file);
+        Object.assign(encoding, { 'content-encoding': 'br', vary: 'accept-encoding' });
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...encoding,
         ...headers,
       });
       res.end(body);
