@@ -3,10 +3,10 @@
 // themes. Against the release build on 127.0.0.1 in headless Debian Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { download, drag, figure, finish, mounted, readTable, useBrowser, waitForSearch } from './support/browser.mjs';
+import { DIST, download, drag, figure, finish, mounted, readTable, useBrowser, waitForSearch } from './support/browser.mjs';
 import { defaults, parseQuery, project, tableText } from './support/model.mjs';
 import { REFERENCE_TABLE } from './support/reference.mjs';
 import { serve } from './support/server.mjs';
@@ -169,6 +169,26 @@ test('embed mode: slider, spend chart, three figures and a link to the full page
   await waitForSearch(page, '?sg=90&ramp=early&embed=1');
   assert.equal(await page.getAttribute('#open-full', 'href'), `${browser.server.url}/?sg=90&ramp=early`);
   await finish(page);
+});
+
+test("the embed loads its own lighter wasm, never the full page's", async () => {
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const named = (key) => index.match(new RegExp(`\\b${key}="?\\.\\/([^" >]+)`))?.[1];
+  const [full, lean] = [named('data-wasm'), named('data-embed-wasm')];
+  assert.ok(full && lean && full !== lean, 'index.html names both wasm files');
+  for (const [path, loads, skips] of [
+    ['/?sg=40&embed=1', lean, full],
+    ['/?embed=0&embed=1', full, lean], // the first `embed` wins, as in every other key
+    ['/?sg=40', full, lean],
+  ]) {
+    const from = browser.server.requests.length;
+    const page = await browser.open(path);
+    const requested = browser.server.requests.slice(from);
+    assert.ok(requested.includes(`/${loads}`), `${path} loads ${loads}`);
+    assert.ok(!requested.includes(`/${skips}`), `${path} does not load ${skips}`);
+    assert.equal((await page.$$('#data-table')).length, path.includes('embed=1') && loads === lean ? 0 : 1);
+    await finish(page);
+  }
 });
 
 test('a host page that embeds the calculator gets its height and sizes the iframe', async () => {
