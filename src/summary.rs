@@ -16,7 +16,8 @@ use crate::uncertainty::Bands;
 /// equal), so the page's largest text is painted with the HTML, not after the WebAssembly.
 pub const KICKER: &str = "OpenAI \u{00b7} cloud compute \u{00b7} 2024\u{2013}2035";
 pub const TITLE: &str = "From Azure to Stargate: where OpenAI's compute money goes";
-pub const DECK: &str = "The report: OpenAI expects three-quarters of its compute to come from Stargate by 2030. \
+pub const DECK: &str =
+    "The report: OpenAI expects three-quarters of its compute to come from Stargate by 2030. \
     Drag the share in the sentence or below, change the assumptions, and see what it means for \
     Microsoft, Oracle and the bill.";
 

@@ -50,25 +50,36 @@ pub fn Charts(
 ) -> impl IntoView {
     let calc = use_calculator();
     let frame_ref = NodeRef::<leptos::html::Div>::new();
-    frame_ref.on_load(move |element| observe_width(&element, calc));
-    view! {
-        <div class="charts" node_ref=frame_ref>
-            <ChartFigure kind=ChartKind::Spend/>
-            {share.then(|| view! { <ChartFigure kind=ChartKind::Share/> })}
-        </div>
-    }
+    // The charts are built once their width is known (in the same frame, before it is
+    // painted), so they are drawn once, at that width, rather than at a guess and again.
+    let measured = RwSignal::new(false);
+    frame_ref.on_load(move |element| observe_width(&element, calc, measured));
+    super::build_when(
+        move || measured.get(),
+        frame_ref,
+        move || {
+            view! {
+                <ChartFigure kind=ChartKind::Spend/>
+                {share.then(|| view! { <ChartFigure kind=ChartKind::Share/> })}
+            }
+        },
+    );
+    view! { <div class="charts" node_ref=frame_ref></div> }
 }
 
 /// Charts are drawn at their real pixel width, so text stays 12 px on a phone. The observer
 /// reports the width after each layout that changed it, the first one included: before the
 /// first paint, and without forcing a layout of its own. It follows an embed's frame as well
 /// as the window.
-fn observe_width(element: &web_sys::HtmlDivElement, calc: Calculator) {
-    let measured = element.clone();
+fn observe_width(element: &web_sys::HtmlDivElement, calc: Calculator, measured: RwSignal<bool>) {
+    let frame = element.clone();
     let on_resize = Closure::<dyn Fn()>::new(move || {
-        let width = f64::from(measured.client_width());
+        let width = f64::from(frame.client_width());
         if width > 0.0 && (width - calc.chart_width.get_untracked()).abs() >= 1.0 {
             calc.chart_width.set(width);
+        }
+        if width > 0.0 && !measured.get_untracked() {
+            measured.set(true);
         }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {

@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::announcer::Announcer;
+use super::build_when;
 use super::charts::Charts;
 use super::controls::HeadlineControl;
 use super::dom;
@@ -23,6 +24,29 @@ const EMBED_FIGURES: &[&str] = &["stargate-2030", "total-2030", "crossover-year"
 #[component]
 pub fn EmbedApp() -> impl IntoView {
     let calc = use_calculator();
+    // Built in steps, as the full page is (`build_in_steps`).
+    let step = super::build_in_steps(2);
+    let (chart, rest) = (NodeRef::new(), NodeRef::new());
+    build_when(
+        move || step.get() >= 1,
+        chart,
+        || view! { <Charts share=false/> },
+    );
+    build_when(
+        move || step.get() >= 2,
+        rest,
+        move || {
+            view! {
+                <HeadlineFigures only=EMBED_FIGURES/>
+                <div class="embed-footer">
+                    <a id="open-full" href=text(move || calc.full_link.get()) target="_blank" rel="noopener">
+                        "Open the full calculator \u{2197}"
+                    </a>
+                    <CopyLink/>
+                </div>
+            }
+        },
+    );
     view! {
         <div class="embed">
             // No page chrome, but a document of its own still needs a name for screen
@@ -32,14 +56,8 @@ pub fn EmbedApp() -> impl IntoView {
             <Announcer/>
             <ExplorableSentence/>
             <HeadlineControl/>
-            <Charts share=false/>
-            <HeadlineFigures only=EMBED_FIGURES/>
-            <div class="embed-footer">
-                <a id="open-full" href=text(move || calc.full_link.get()) target="_blank" rel="noopener">
-                    "Open the full calculator \u{2197}"
-                </a>
-                <CopyLink/>
-            </div>
+            <div class="part" node_ref=chart></div>
+            <div class="part" node_ref=rest></div>
         </div>
     }
 }

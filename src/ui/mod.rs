@@ -1,3 +1,6 @@
+// The embed's own build (feature `embed-only`) starts the compact page alone: the full page's
+// panels are compiled but never reached, and LTO leaves them out of its wasm.
+#![cfg_attr(feature = "embed-only", allow(dead_code, unused_imports))]
 //! The browser UI: thin Leptos components that bind the page's signals and memos
 //! ([`state::Calculator`]) to the DOM, one file per panel. `start` reads the URL once, builds
 //! the state and mounts the full page or the embed into `#app`.
@@ -44,6 +47,7 @@ use theme::ThemePicker;
 use uncertainty::Uncertainty;
 
 /// The embed's own build: the compact calculator whatever the link says.
+#[cfg(feature = "embed-only")]
 pub fn start_embed() {
     let search = window().location().search().unwrap_or_default();
     let mut parsed = parse_query(&search);
@@ -51,6 +55,7 @@ pub fn start_embed() {
     mount(parsed);
 }
 
+#[cfg(not(feature = "embed-only"))]
 pub fn start() {
     let search = window().location().search().unwrap_or_default();
     mount(parse_query(&search));
@@ -88,9 +93,75 @@ fn mount(parsed: stargate_calc::query::ParsedQuery) {
     .forget();
 }
 
-/// The full calculator, in reading order.
+/// Steps a counter from 0 to `last`, one step a frame, and marks `#app[data-ready]` once it
+/// is there. A page builds its parts step by step with it: what the reader sees first at once,
+/// the rest over the next few frames, so that no single task keeps the main thread long enough
+/// to delay a tap or a scroll (Lighthouse's total blocking time). A frame rather than a bare
+/// task: each step is laid out (and the charts measured) before the next is added below it,
+/// so nothing the reader already sees moves.
+fn build_in_steps(last: u8) -> ReadSignal<u8> {
+    let (step, set_step) = signal(0u8);
+    Effect::new(move |_| {
+        let now = step.get();
+        if now < last {
+            request_animation_frame(move || set_step.set(now + 1));
+        } else if let Some(app) = document().get_element_by_id("app") {
+            // The page is complete: the tests and the benchmark wait for this.
+            let _ = app.set_attribute("data-ready", "");
+        }
+    });
+    step
+}
+
+/// Builds `view` into the element `slot` once, the first time `ready` holds: a part of the
+/// page that is not needed in the first frame. It is mounted under the current owner, so it
+/// shares the page's context. `mount_to` rather than an optional child of the page's view:
+/// a part is built once and never rebuilt, and a child would have Leptos compile the code to
+/// rebuild it all the same (about 8 KB brotli for the page's parts).
+pub(super) fn build_when<N: IntoView + 'static>(
+    ready: impl Fn() -> bool + 'static,
+    slot: NodeRef<leptos::html::Div>,
+    view: impl FnOnce() -> N + 'static,
+) {
+    let owner = Owner::current();
+    let mut view = Some(view);
+    Effect::new(move |_| {
+        if !ready() {
+            return;
+        }
+        let Some(element) = slot.get() else {
+            return;
+        };
+        if let Some(build) = view.take() {
+            let parent: web_sys::HtmlElement = element.into();
+            let mount = move || leptos::mount::mount_to(parent, build).forget();
+            match &owner {
+                Some(owner) => owner.with(mount),
+                None => mount(),
+            }
+        }
+    });
+}
+
+/// The full calculator, in reading order, built in steps (`build_in_steps`): the masthead and
+/// the headline control first, then the charts, the figures and table, the assumptions, the
+/// comparison and tornadoes, the share panel, the sources.
 #[component]
 fn FullPage() -> impl IntoView {
+    let step = build_in_steps(6);
+    let slots: [NodeRef<leptos::html::Div>; 6] = std::array::from_fn(|_| NodeRef::new());
+    let [charts, details, assumptions, compare, share, sources] = slots;
+    let at = move |n: u8| move || step.get() >= n;
+    build_when(at(1), charts, || view! { <Charts/> });
+    build_when(
+        at(2),
+        details,
+        || view! { <Uncertainty/> <HeadlineFigures/> <DataTable/> },
+    );
+    build_when(at(3), assumptions, || view! { <Assumptions/> });
+    build_when(at(4), compare, || view! { <Compare/> <Sensitivity/> });
+    build_when(at(5), share, || view! { <SharePanel/> });
+    build_when(at(6), sources, || view! { <Sources/> });
     view! {
         <header class="masthead">
             <ThemePicker/>
@@ -108,17 +179,15 @@ fn FullPage() -> impl IntoView {
                     <Headline/>
                     <Presets/>
                 </section>
-                <Charts/>
-                <Uncertainty/>
-                <HeadlineFigures/>
-                <DataTable/>
-                <Compare/>
-                <Sensitivity/>
-                <SharePanel/>
+                // Where the later parts go; `display: contents`, so the layout sees their panels.
+                <div class="part" node_ref=charts></div>
+                <div class="part" node_ref=details></div>
+                <div class="part" node_ref=compare></div>
+                <div class="part" node_ref=share></div>
             </div>
-            <Assumptions/>
+            <div class="part" node_ref=assumptions></div>
         </div>
-        <Sources/>
+        <div class="part" node_ref=sources></div>
         <footer class="colophon">
             <p>
                 "Everything is computed in your browser; nothing is sent anywhere. Facts are from "

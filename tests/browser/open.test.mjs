@@ -2,7 +2,7 @@
 // picker or dropped on the page; and every kind of bad file, which changes nothing and says why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { download, finish, readTable, useBrowser, waitForSearch } from './support/browser.mjs';
+import { download, finish, mounted, readTable, useBrowser, waitForSearch } from './support/browser.mjs';
 import { defaults, project, tableText } from './support/model.mjs';
 
 const browser = useBrowser();
@@ -43,7 +43,7 @@ test('a downloaded parameters file opens again, on a page showing another scenar
   assert.equal(await page.isChecked('input[name=ramp][value=late]'), true);
   // The same file again (the picker is cleared after each file) opens again.
   await page.goto(page.url().replace(/\?.*$/, '?sg=90'));
-  await page.waitForSelector('#spend-chart path[data-provider="stargate"][d^="M"]', { state: 'attached' });
+  await mounted(page);
   assert.equal(await pick(page, saved.name, saved.bytes), `Opened \u201c${saved.name}\u201d.`);
   await waitForSearch(page, '?sg=33&y0=2027&ramp=late&h=2033');
   await finish(page);

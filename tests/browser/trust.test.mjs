@@ -3,7 +3,7 @@
 // the page's own and stores nothing; 5,000 slider moves at full speed leave the DOM as it was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { download, drag, finish, readTable, useBrowser, waitForSearch } from './support/browser.mjs';
+import { download, drag, finish, mounted, readTable, useBrowser, waitForSearch } from './support/browser.mjs';
 import { defaults, project, tableText } from './support/model.mjs';
 
 /** The policy issue 5 asks the page to work under (and the README tells hosts to send). */
@@ -64,13 +64,13 @@ test('a full session talks to no other origin and stores nothing', async () => {
   page.on('request', (request) => requests.push(request.url()));
   // The page's own loads were before the listener: reload to record them too.
   await page.reload();
-  await page.waitForSelector('#spend-chart path[data-provider="stargate"][d^="M"]', { state: 'attached' });
+  await mounted(page);
   for (const sg of [10, 90, 40]) await drag(page, 'sg', sg);
   await page.click('[data-preset="stargate-slips"]');
   await download(page, '[data-export=csv]');
   await download(page, '[data-export=spend-chart-png]');
   await page.goto(browser.server.url + '/?embed=1&sg=70');
-  await page.waitForSelector('#spend-chart path[data-provider="stargate"][d^="M"]', { state: 'attached' });
+  await mounted(page);
   await drag(page, 'sg', 71);
   assert.ok(requests.length >= 4, `requests were recorded: ${requests.join(' ')}`);
   for (const url of requests) {

@@ -80,10 +80,11 @@ async function openPage(env, path, { width = 1280, height = 900 } = {}) {
   return page;
 }
 
-/** Waits for the app to have mounted: the spend chart's Stargate area is drawn (the full page
- * and the embed both have it). */
+/** Waits for the app to have mounted completely (it builds the page in a few steps, then marks
+ * `#app[data-ready]`) and drawn the spend chart's Stargate area (the full page and the embed
+ * both have it). */
 export async function mounted(page) {
-  await page.waitForSelector('#spend-chart path[data-provider="stargate"][d^="M"]', { state: 'attached', timeout: 15000 });
+  await page.waitForSelector('#app[data-ready] #spend-chart path[data-provider="stargate"][d^="M"]', { state: 'attached', timeout: 15000 });
 }
 
 /** Fails if the page logged an error, threw, or had a request fail; then closes it. */
