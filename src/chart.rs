@@ -442,7 +442,10 @@ pub fn spend_chart_with(projection: &Projection, overlays: Overlays, frame: Fram
                         provider,
                         x: 0.0,
                         y: 0.0,
-                        text: provider.name().to_string() + " " + &format::billions(spend),
+                        // The legend's words, so the two never disagree.
+                        text: provider.name().to_string()
+                            + " "
+                            + &ChartKind::Spend.value_text(provider, last),
                     });
                 }
             }
@@ -609,7 +612,7 @@ pub fn share_chart_with(projection: &Projection, overlays: Overlays, frame: Fram
                     y: provider.share(last),
                     text: provider.name().to_string()
                         + " "
-                        + &format::percent(provider.share(last), 0),
+                        + &ChartKind::Share.value_text(provider, last),
                 });
             }
         }
@@ -1020,7 +1023,8 @@ mod tests {
         let spend = spend_chart(&projection, Frame::for_width(900.0));
         let names: Vec<Provider> = spend.end_labels.iter().map(|l| l.provider).collect();
         assert_eq!(names, [Provider::Stargate, Provider::MicrosoftAzure]);
-        assert_eq!(spend.end_labels[0].text, "Stargate $60.0B");
+        // The legend's words: the same value, to the cent.
+        assert_eq!(spend.end_labels[0].text, "Stargate $59.95B");
     }
 
     #[test]

@@ -58,30 +58,137 @@ pub fn parameters_json(scenario: &Scenario) -> String {
 
 /// Width of an exported chart, CSS pixels (a PNG doubles it).
 pub const EXPORT_WIDTH: f64 = 720.0;
-/// Room above the plot for the title and the legend.
-const HEADER: f64 = 64.0;
-/// Room below the plot for the source line.
-const FOOTER: f64 = 30.0;
+/// Margin round everything in the image: the axis labels and the end labels never reach its
+/// edges, whatever the font.
+const PAD: f64 = 16.0;
+/// Baseline of the title, and of the legend's first line.
+const TITLE_Y: f64 = 24.0;
+const LEGEND_Y: f64 = 48.0;
+const LEGEND_LINE: f64 = 18.0;
+/// Room between the legend's last line and the plot.
+const LEGEND_GAP: f64 = 16.0;
+/// The source line's size and spacing, and its distance below the plot.
+const SOURCE_LINE: f64 = 14.0;
+const SOURCE_GAP: f64 = 22.0;
 const INK: &str = "#1f2328";
 const MUTED: &str = "#57606a";
 const GRID: &str = "#d8dee4";
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
-/// Approximate advance of one character of the 12 px legend font.
-const LEGEND_CHAR_WIDTH: f64 = 6.8;
+/// Advance of one character of the 12 px legend font, on the wide side: the image is laid out
+/// before any font is known (DejaVu Sans, the widest common one, averages 7 px).
+const LEGEND_CHAR_WIDTH: f64 = 7.4;
+/// The same for the 11 px source line.
+const SOURCE_CHAR_WIDTH: f64 = 6.8;
 
-/// Size of an exported chart in CSS pixels: the chart, its header and its source line.
-pub fn chart_export_size() -> (f64, f64) {
-    let frame = Frame::for_width(EXPORT_WIDTH);
-    (frame.width, frame.height + HEADER + FOOTER)
+/// An exported chart: a standalone SVG document and its size in CSS pixels (a PNG doubles it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartImage {
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// `words` in lines of at most `width` pixels at `char_width` a character; a word longer than
+/// a line (a long scenario's query) is broken where it must be, at an `&` if it has one.
+fn wrap(words: &str, width: f64, char_width: f64) -> Vec<String> {
+    let most = ((width / char_width).floor() as usize).max(8);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in words.split(' ') {
+        let mut word = word.to_string();
+        loop {
+            let used = line.chars().count();
+            let room = if used == 0 {
+                most
+            } else {
+                most.saturating_sub(used + 1)
+            };
+            let length = word.chars().count();
+            if length <= room {
+                if used > 0 {
+                    line.push(' ');
+                }
+                line += &word;
+                break;
+            }
+            if used > 0 && length <= most {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // Longer than a whole line: break it, after the last `&` that fits if any.
+            let fits: String = word.chars().take(room.max(1)).collect();
+            let cut = fits.rfind('&').map_or(fits.len(), |at| at + 1);
+            let cut = if cut == 0 { fits.len() } else { cut };
+            let (head, tail) = word.split_at(cut);
+            line += head;
+            lines.push(std::mem::take(&mut line));
+            word = tail.to_string();
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// One chart as a standalone SVG document: every style is an attribute, so it opens the same
 /// in a browser, an editor or an `<img>`; white background; title, legend with the last year's
-/// values, axes, the four series, end labels and the source.
-pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) -> String {
-    let frame = Frame::for_width(EXPORT_WIDTH);
+/// values, axes, the four series, end labels (the legend's values) and the source with the
+/// scenario. The legend and the source wrap onto as many lines as they need and the image grows
+/// to hold them; a margin all round keeps every label inside the image.
+pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) -> ChartImage {
+    let width = EXPORT_WIDTH;
+    let frame = Frame::for_width(width - 2.0 * PAD);
     let chart = kind.draw(projection, Default::default(), frame);
-    let (width, height) = chart_export_size();
+
+    // Legend: marker, name and the last year's value, left to right, onto a new line when
+    // the next item would pass the right margin.
+    let mut legend = String::new();
+    let mut legend_y = LEGEND_Y;
+    if let Some(last) = projection.rows.last() {
+        let mut x = PAD;
+        let year = format::year(last.year) + ":";
+        legend += &text(x, legend_y, MUTED, "start", &year, "");
+        x += year.chars().count() as f64 * LEGEND_CHAR_WIDTH + 10.0;
+        for provider in Provider::ALL {
+            let label = provider.name().to_string() + " " + &kind.value_text(provider, last);
+            let item = 14.0 + label.chars().count() as f64 * LEGEND_CHAR_WIDTH;
+            if x + item > width - PAD {
+                x = PAD;
+                legend_y += LEGEND_LINE;
+            }
+            legend = legend
+                + "<path fill=\""
+                + provider.colour()
+                + "\" d=\""
+                + &crate::chart::marker_symbol(provider.marker(), x + 5.0, legend_y - 4.0)
+                + "\"/>\n"
+                + &text(x + 14.0, legend_y, INK, "start", &label, "");
+            x += item + 16.0;
+        }
+    }
+    let header = legend_y + LEGEND_GAP;
+
+    let query = encode_query(&Link::to(*scenario));
+    let scenario_text = if query.is_empty() {
+        "the report\u{2019}s figures".to_string()
+    } else {
+        query
+    };
+    let source = "Source: \u{201c}".to_string()
+        + REPORT_TITLE
+        + "\u{201d}, citing "
+        + REPORT_CITES
+        + "; tagged assumptions are ours. Scenario: "
+        + &scenario_text
+        + ".";
+    let source_lines = wrap(&source, width - 2.0 * PAD, SOURCE_CHAR_WIDTH);
+    let source_top = header + frame.height + SOURCE_GAP;
+    let height = (source_top + SOURCE_LINE * (source_lines.len() as f64 - 1.0) + 10.0).ceil();
+
     let w = format::fixed(width, 0);
     let h = format::fixed(height, 0);
     let mut svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"".to_string()
@@ -100,34 +207,21 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
         + &escape(&chart_description(kind, projection))
         + "</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         + &text(
-            16.0,
-            24.0,
+            PAD,
+            TITLE_Y,
             INK,
             "start",
             kind.title(),
             " font-size=\"16\" font-weight=\"600\"",
-        );
+        )
+        + &legend;
 
-    // Legend: marker, name and the last year's value, left to right.
-    if let Some(last) = projection.rows.last() {
-        let mut x = 16.0;
-        let year = format::year(last.year) + ":";
-        svg += &text(x, 48.0, MUTED, "start", &year, "");
-        x += year.chars().count() as f64 * LEGEND_CHAR_WIDTH + 10.0;
-        for provider in Provider::ALL {
-            let label = provider.name().to_string() + " " + &kind.value_text(provider, last);
-            svg = svg
-                + "<path fill=\""
-                + provider.colour()
-                + "\" d=\""
-                + &crate::chart::marker_symbol(provider.marker(), x + 5.0, 44.0)
-                + "\"/>\n"
-                + &text(x + 14.0, 48.0, INK, "start", &label, "");
-            x += 14.0 + label.chars().count() as f64 * LEGEND_CHAR_WIDTH + 16.0;
-        }
-    }
-
-    svg = svg + "<g transform=\"translate(0," + &format::fixed(HEADER, 0) + ")\">\n";
+    svg = svg
+        + "<g transform=\"translate("
+        + &format::fixed(PAD, 0)
+        + ","
+        + &format::fixed(header, 0)
+        + ")\">\n";
     let plot = chart.axes.plot;
     let (left, right) = (format::fixed(plot.left, 1), format::fixed(plot.right, 1));
     for tick in &chart.axes.y_ticks {
@@ -184,33 +278,25 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
             INK,
             "start",
             &label.text,
-            " font-weight=\"600\"",
+            " font-weight=\"600\" data-end-label=\"\"",
         );
     }
-    let query = encode_query(&Link::to(*scenario));
-    let scenario_text = if query.is_empty() {
-        "the report\u{2019}s figures".to_string()
-    } else {
-        query
-    };
-    svg = svg
-        + "</g>\n"
-        + &text(
-            16.0,
-            height - 10.0,
+    svg += "</g>\n";
+    for (i, line) in source_lines.iter().enumerate() {
+        svg += &text(
+            PAD,
+            source_top + SOURCE_LINE * i as f64,
             MUTED,
             "start",
-            &("Source: \u{201c}".to_string()
-                + REPORT_TITLE
-                + "\u{201d}, citing "
-                + REPORT_CITES
-                + "; tagged assumptions are ours. Scenario: "
-                + &scenario_text
-                + "."),
-            " font-size=\"11\"",
-        )
-        + "</svg>\n";
-    svg
+            line,
+            " font-size=\"11\" data-source=\"\"",
+        );
+    }
+    ChartImage {
+        svg: svg + "</svg>\n",
+        width,
+        height,
+    }
 }
 
 /// One `<line>` across the plot at `y`.
@@ -324,7 +410,8 @@ mod tests {
     #[test]
     fn a_chart_svg_is_standalone_and_holds_the_four_series() {
         for kind in ChartKind::ALL {
-            let svg = chart_svg(kind, &project(&Scenario::REPORT), &Scenario::REPORT);
+            let image = chart_svg(kind, &project(&Scenario::REPORT), &Scenario::REPORT);
+            let svg = image.svg;
             assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\""));
             assert!(svg.trim_end().ends_with("</svg>"));
             for provider in Provider::ALL {
@@ -344,5 +431,79 @@ mod tests {
             escape("a < b & \"c\" > d"),
             "a &lt; b &amp; &quot;c&quot; &gt; d"
         );
+    }
+
+    /// The long scenario a reader reported: every part of the source line must be there.
+    fn long_scenario() -> Scenario {
+        crate::query::parse_query(
+            "sg=33&s24=7.5&s27=25&g=44.4&y0=2027&ramp=late&mc=12.5&mg=55&ora=35&disc=45&h=2035",
+        )
+        .link
+        .scenario
+    }
+
+    #[test]
+    fn the_source_line_wraps_and_the_image_grows_to_hold_it() {
+        let scenario = long_scenario();
+        let projection = project(&scenario);
+        for kind in ChartKind::ALL {
+            let short = chart_svg(kind, &project(&Scenario::REPORT), &Scenario::REPORT);
+            let long = chart_svg(kind, &projection, &scenario);
+            let lines: Vec<&str> = long
+                .svg
+                .lines()
+                .filter(|l| l.contains("data-source"))
+                .collect();
+            assert!(lines.len() >= 2, "{kind:?}: {lines:?}");
+            assert!(long.height > short.height);
+            assert!(long.svg.contains(&format!("height=\"{}\"", long.height)));
+            // Every line within the margins, at the wide estimate; the whole query kept.
+            let mut joined = String::new();
+            for line in &lines {
+                let words = line.split('>').nth(1).unwrap().split('<').next().unwrap();
+                let words = words.replace("&amp;", "&");
+                assert!(
+                    words.chars().count() as f64 * SOURCE_CHAR_WIDTH <= EXPORT_WIDTH - 2.0 * PAD
+                );
+                joined += &words;
+            }
+            // (Lines break at spaces, or inside the query at an `&`: compare without spaces.)
+            assert!(
+                joined.replace(' ', "").contains(
+                    "Scenario:sg=33&s24=7.5&s27=25&g=44.4&y0=2027&ramp=late&mc=12.5&mg=55&ora=35&disc=45&h=2035."
+                ),
+                "{joined}"
+            );
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_every_character_and_breaks_long_words_at_ampersands() {
+        let text = "one two three four&five&six&seven&eight&nine&ten end";
+        let lines = wrap(text, 10.0 * 6.8, 6.8);
+        assert!(lines.iter().all(|l| l.chars().count() <= 10), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        assert!(lines.iter().any(|l| l.ends_with('&')), "{lines:?}");
+    }
+
+    #[test]
+    fn end_labels_say_what_the_legend_says() {
+        let scenario = long_scenario();
+        let projection = project(&scenario);
+        let last = projection.rows.last().unwrap();
+        for kind in ChartKind::ALL {
+            let svg = chart_svg(kind, &projection, &scenario).svg;
+            for line in svg.lines().filter(|l| l.contains("data-end-label")) {
+                let words = line.split('>').nth(1).unwrap().split('<').next().unwrap();
+                let provider = Provider::ALL
+                    .into_iter()
+                    .find(|p| words.starts_with(p.name()))
+                    .unwrap();
+                assert_eq!(
+                    words,
+                    provider.name().to_string() + " " + &kind.value_text(provider, last)
+                );
+            }
+        }
     }
 }

@@ -1,4 +1,6 @@
-//! The tornado: which assumption moves a 2030 figure most. Each lever is swung from the bottom
+//! The tornado: which assumption moves a figure most (2030 Microsoft and Stargate spend, and
+//! Stargate spend over the commitment's years 2025–2028, which the timing levers move where
+//! the 2030 figures cannot). Each lever is swung from the bottom
 //! to the top of its range while every other input stays at the scenario's value, and the
 //! levers are listed by how far that moves the figure, largest first. It answers "which of
 //! our guesses matters?" for the scenario on screen, one lever at a time (no interactions;
@@ -12,15 +14,33 @@ use crate::scenario::{Input, Ramp, Scenario};
 pub enum Output {
     Microsoft2030,
     Stargate2030,
+    /// Stargate spend summed over 2025–2028, the years of the $500B commitment: the figure
+    /// the first Stargate year and the ramp move (by 2030 every ramp is complete).
+    StargateCommitmentYears,
 }
 
 impl Output {
-    pub const ALL: [Output; 2] = [Output::Microsoft2030, Output::Stargate2030];
+    pub const ALL: [Output; 3] = [
+        Output::Microsoft2030,
+        Output::Stargate2030,
+        Output::StargateCommitmentYears,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Output::Microsoft2030 => "Microsoft Azure spend in 2030",
             Output::Stargate2030 => "Stargate spend in 2030",
+            Output::StargateCommitmentYears => {
+                "Stargate spend 2025\u{2013}2028, the commitment\u{2019}s years"
+            }
+        }
+    }
+
+    /// What introduces the levers that do not move the figure.
+    pub fn no_effect_intro(self) -> &'static str {
+        match self {
+            Output::Microsoft2030 | Output::Stargate2030 => "No effect on this figure in 2030: ",
+            Output::StargateCommitmentYears => "No effect on this figure: ",
         }
     }
 
@@ -30,6 +50,7 @@ impl Output {
         match self {
             Output::Microsoft2030 => figures.microsoft_2030,
             Output::Stargate2030 => figures.stargate_2030,
+            Output::StargateCommitmentYears => figures.stargate_commitment_years,
         }
     }
 }
@@ -96,10 +117,10 @@ impl Swing {
 ///
 /// Some levers cannot move some figures, and show a bar of zero: neither the ramp nor the
 /// first Stargate year moves anything in 2030, because by 2030 every ramp, from any first year,
-/// has reached its full share (t(2030) = 1 and f(1) = 1 for every shape); Microsoft's
-/// capacity and its growth do not move Stargate spend (Stargate's share is set before
-/// Microsoft's first right applies); Oracle's part of the overflow and the discount move
-/// neither figure.
+/// has reached its full share (t(2030) = 1 and f(1) = 1 for every shape), though both move
+/// Stargate spend over 2025–2028; Microsoft's capacity and its growth do not move Stargate
+/// spend (Stargate's share is set before Microsoft's first right applies); Oracle's part of
+/// the overflow and the discount move none of the figures.
 pub fn tornado(scenario: &Scenario, output: Output) -> Vec<Swing> {
     let base_scenario = scenario.sanitized();
     let base = output.of(&base_scenario);
@@ -382,5 +403,71 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_timing_levers_move_stargate_spend_over_the_commitment_years() {
+        let output = Output::StargateCommitmentYears;
+        for scenario in scenarios() {
+            let swings = tornado(&scenario, output);
+            let base = project(&scenario.sanitized())
+                .figures
+                .stargate_commitment_years;
+            for swing in &swings {
+                assert_eq!(swing.base, base);
+            }
+            // The first Stargate year: from 2025 (the most years of Stargate) to 2030 (none
+            // before 2029 at all, and the ramp's first step in 2030 is outside the years).
+            let y0 = find(&swings, Lever::Number(Input::FirstStargateYear));
+            let at = |year: f64| {
+                project(&with(&scenario, Input::FirstStargateYear, year))
+                    .figures
+                    .stargate_commitment_years
+            };
+            assert_eq!((y0.at_low, y0.at_high), (at(2025.0), at(2030.0)));
+            assert!(y0.at_low > y0.at_high, "earlier is more: {y0:?}");
+            assert_eq!(y0.at_high, 0.0, "from 2030 on, nothing in 2025–2028");
+            // The ramp: the extremes over the four shapes, early the most, late the least.
+            let ramp = find(&swings, Lever::Ramp);
+            let by_shape = |shape: Ramp| {
+                project(&Scenario {
+                    ramp: shape,
+                    ..scenario.sanitized()
+                })
+                .figures
+                .stargate_commitment_years
+            };
+            let values: Vec<f64> = Ramp::ALL.iter().map(|r| by_shape(*r)).collect();
+            let (min, max) = values
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                    (lo.min(*v), hi.max(*v))
+                });
+            assert_eq!((ramp.at_low, ramp.at_high), (min, max));
+            if scenario.first_stargate_year < 2028.0 {
+                assert!(ramp.size() > 0.0, "{scenario:?}");
+                assert_eq!(ramp.ramp_at_high, Some(Ramp::Early));
+                assert_eq!(ramp.ramp_at_low, Some(Ramp::Late));
+            }
+            // Microsoft's capacity, Oracle's part and the discount never move Stargate spend.
+            for input in [
+                Input::MicrosoftCapacity2024,
+                Input::MicrosoftCapacityGrowth,
+                Input::OraclePartOfOverflow,
+                Input::StargateDiscount,
+            ] {
+                assert_eq!(find(&swings, Lever::Number(input)).size(), 0.0, "{input:?}");
+            }
+        }
+        // At the report's figures, the timing levers are among those that move it.
+        let moving: Vec<Lever> = tornado(&Scenario::REPORT, output)
+            .into_iter()
+            .filter(|s| s.size() > 0.0)
+            .map(|s| s.lever)
+            .collect();
+        assert!(
+            moving.contains(&Lever::Ramp)
+                && moving.contains(&Lever::Number(Input::FirstStargateYear))
+        );
     }
 }

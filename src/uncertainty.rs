@@ -150,25 +150,32 @@ impl Random {
     }
 }
 
-/// One path's scenario: each ranged input drawn uniformly in [value − half, value + half] and
-/// then brought into its range by [`Scenario::set`] (so a draw beyond an end lands on it: the
-/// ends carry extra weight, which is what "75 ± 30, at most 100" means). The first Stargate
-/// year is drawn as a whole year, each whole year in [y0 − half, y0 + half] equally likely.
-/// Every ranged input takes one random number even when its half-width is 0, so changing one
-/// range never changes what the others draw. `base` must be sanitized.
+/// One path's scenario: each ranged input drawn uniformly over its range cut at the input's
+/// limits, [max(min, value − half), min(max, value + half)]: what drawing uniformly in
+/// [value − half, value + half] and drawing again whenever the value falls outside the limits
+/// (rejection) gives, with one random number per input instead of a loop. So no value beyond
+/// a limit is drawn and none piles up on it (clamping would put every such draw on the limit:
+/// `sg` = 100 ± 15 would be exactly 100 half the time); near a limit the draws lean away from
+/// it instead. The first Stargate year is drawn as a whole year, each whole year of its cut
+/// range equally likely. Every ranged input takes one random number even when its half-width
+/// is 0, so changing one range never changes what the others draw. `base` must be sanitized.
 fn draw_scenario(random: &mut Random, base: &Scenario, ranges: &Ranges) -> Scenario {
     let mut drawn = *base;
     for input in Ranges::INPUTS {
         let u = random.uniform();
+        let spec = input.spec();
         let centre = base.get(input);
         let half = half_width(input, ranges.get(input).unwrap_or(0.0));
+        // `centre` is within the limits, so the cut range is never empty.
+        let low = (centre - half).max(spec.min);
+        let high = (centre + half).min(spec.max);
         let value = if input == Input::FirstStargateYear {
-            // `half` is whole here, so there are 2·half + 1 years to choose from; u < 1 keeps
-            // the pick below that, and min() guards the bound against rounding anyway.
-            let pick = (u * (2.0 * half + 1.0)).floor().min(2.0 * half);
-            centre - half + pick
+            // Whole years here (limits, centre and half all are): high − low + 1 years to
+            // choose from; u < 1 keeps the pick below that, min() guards against rounding.
+            let years = high - low + 1.0;
+            low + (u * years).floor().min(years - 1.0)
         } else {
-            centre + half * (2.0 * u - 1.0)
+            low + (high - low) * u
         };
         drawn.set(input, value);
     }
@@ -730,7 +737,7 @@ mod tests {
     }
 
     #[test]
-    fn first_stargate_years_are_equally_likely_before_clamping() {
+    fn first_stargate_years_are_equally_likely_within_the_limits() {
         let mut scenario = Scenario::REPORT;
         scenario.first_stargate_year = 2027.0;
         let mut ranges = NO_RANGES;
@@ -744,13 +751,62 @@ mod tests {
                 / 50_000.0;
             assert!((share - 0.2).abs() < 0.01, "{year} {share}");
         }
-        // At the edge, the years beyond it land on it: 2025 ± 1 gives 2025 two times in three.
+        // At the edge, the range is cut, not piled up: 2025 ± 1 gives 2025 and 2026 equally.
         let drawn = sample_scenarios(&Scenario::REPORT, &Ranges::DEFAULT, 8, 30_000);
         let at_2025 = drawn
             .iter()
             .filter(|s| s.first_stargate_year == 2025.0)
             .count();
-        assert!((at_2025 as f64 / 30_000.0 - 2.0 / 3.0).abs() < 0.01);
+        assert!((at_2025 as f64 / 30_000.0 - 0.5).abs() < 0.01, "{at_2025}");
+    }
+
+    #[test]
+    fn no_probability_piles_up_on_a_limit() {
+        // Each input at a limit, with its widest range: draws spread over the cut range, as
+        // uniform as the numbers are, and none exactly on the limit but by chance.
+        let paths = 20_000;
+        for input in Ranges::INPUTS {
+            let spec = input.spec();
+            for limit in [spec.min, spec.max] {
+                let mut scenario = Scenario::REPORT;
+                scenario.set(input, limit);
+                let mut ranges = NO_RANGES;
+                ranges.set(input, 15.0);
+                let half = ranges.get(input).unwrap_or(0.0);
+                let drawn = sample_scenarios(&scenario, &ranges, 3, paths);
+                let values: Vec<f64> = drawn.iter().map(|s| s.get(input)).collect();
+                assert!(values.iter().all(|v| (spec.min..=spec.max).contains(v)));
+                let on_limit = values.iter().filter(|v| **v == limit).count();
+                // The cut range runs from the limit inwards by `half`.
+                let far = if limit == spec.max {
+                    limit - half
+                } else {
+                    limit + half
+                };
+                if input == Input::FirstStargateYear {
+                    // Whole years: the limit is one of the cut range's years, no more likely.
+                    let years = (far - limit).abs() + 1.0;
+                    let share = on_limit as f64 / paths as f64;
+                    assert!(
+                        (share - 1.0 / years).abs() < 0.02,
+                        "{input:?} {limit} {share}"
+                    );
+                } else {
+                    assert!(
+                        on_limit <= 2,
+                        "{input:?} {limit}: {on_limit} draws on the limit"
+                    );
+                    // The half of the cut range nearer the limit holds about half the draws.
+                    let mid = (limit + far) / 2.0;
+                    let near = values
+                        .iter()
+                        .filter(|v| (**v - limit).abs() < (mid - limit).abs())
+                        .count();
+                    let share = near as f64 / paths as f64;
+                    assert!((share - 0.5).abs() < 0.02, "{input:?} {limit} {share}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -335,7 +335,7 @@ proptest! {
         let csv = stargate_calc::export::csv(&projection);
         prop_assert!(!csv.contains(format::NOT_A_NUMBER), "{}", csv);
         for kind in stargate_calc::chart::ChartKind::ALL {
-            let svg = stargate_calc::export::chart_svg(kind, &projection, &scenario);
+            let svg = stargate_calc::export::chart_svg(kind, &projection, &scenario).svg;
             prop_assert!(!svg.contains("NaN") && !svg.contains("inf"));
         }
         let json = stargate_calc::export::parameters_json(&scenario);

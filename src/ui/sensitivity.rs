@@ -18,7 +18,7 @@ pub fn Sensitivity() -> impl IntoView {
         <section id="sensitivity" class="panel sensitivity" aria-labelledby="sensitivity-title">
             <h2 id="sensitivity-title">"Which assumption matters most?"</h2>
             <p class="panel-note">
-                "Each bar swings one assumption from the bottom to the top of its range, the others held at the scenario on screen; the dashed line is the scenario itself. Levers that cannot move a figure are listed under it."
+                "Each bar swings one assumption from the bottom to the top of its range, the others held at the scenario on screen; the dashed line is the scenario itself. Levers that cannot move a figure are listed under it. The first Stargate year and the shape of the move change nothing in 2030 (every move is complete by then); the third chart shows what they do change: Stargate spend over 2025\u{2013}2028, the years of the $500B commitment."
             </p>
             <div class="tornadoes">
                 {Output::ALL.into_iter().map(|output| view! { <TornadoFigure output/> }).collect_view()}
@@ -119,7 +119,7 @@ struct Layout {
 }
 
 impl Layout {
-    fn of(c: &Tornado) -> Layout {
+    fn of(output: Output, c: &Tornado) -> Layout {
         Layout {
             view_box: "0 0 ".to_string()
                 + &format::fixed(c.frame.width, 0)
@@ -129,7 +129,7 @@ impl Layout {
             no_effect: if c.no_effect.is_empty() {
                 String::new()
             } else {
-                "No effect on this figure in 2030: ".to_string() + &c.no_effect.join("; ") + "."
+                output.no_effect_intro().to_string() + &c.no_effect.join("; ") + "."
             },
             rows: (0..Lever::ALL.len())
                 .map(|slot| RowLayout::of(c.rows.get(slot)))
@@ -175,11 +175,12 @@ fn TornadoFigure(
         calc.scenario
             .with(|s| tornado_chart(&tornado(s, output), width))
     });
-    let layout = changes_of(move || chart.with(Layout::of));
+    let layout = changes_of(move || chart.with(|c| Layout::of(output, c)));
     let words = Memo::new(move |_| chart.with(|c| Words::of(output, c)));
     let (id, colour) = match output {
         Output::Microsoft2030 => ("tornado-microsoft", Provider::MicrosoftAzure.colour()),
         Output::Stargate2030 => ("tornado-stargate", Provider::Stargate.colour()),
+        Output::StargateCommitmentYears => ("tornado-commitment", Provider::Stargate.colour()),
     };
     let rows = (0..Lever::ALL.len())
         .map(|slot| {

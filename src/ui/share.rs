@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::{host_snippet, iframe_snippet};
-use stargate_calc::export::{chart_export_size, chart_svg, csv, file_stem, parameters_json};
+use stargate_calc::export::{chart_svg, csv, file_stem, parameters_json};
 use stargate_calc::query::encode_query;
 
 use super::dom::{self, Debounce};
@@ -170,19 +170,24 @@ fn Downloads() -> impl IntoView {
                 ChartKind::Spend => ("Spend chart", "-spend"),
                 ChartKind::Share => ("Share chart", "-shares"),
             };
-            let svg = move || {
+            let image = move || {
                 let scenario = calc.scenario.get_untracked();
                 calc.projection
                     .with_untracked(|p| chart_svg(kind, p, &scenario))
             };
-            let on_svg = move |_| save(&(slug.to_string() + ".svg"), "image/svg+xml", svg());
+            let on_svg =
+                move |_| save(&(slug.to_string() + ".svg"), "image/svg+xml", image().svg);
             let on_png = move |_| {
-                let (width, height) = chart_export_size();
+                let image = image();
                 let name = stem() + slug + ".png";
-                let started =
-                    dom::download_svg_as_png(name, &svg(), width, height, 2.0, move || {
-                        failed.set(true)
-                    });
+                let started = dom::download_svg_as_png(
+                    name,
+                    &image.svg,
+                    image.width,
+                    image.height,
+                    2.0,
+                    move || failed.set(true),
+                );
                 failed.set(started.is_err());
             };
             view! {

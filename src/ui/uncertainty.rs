@@ -32,7 +32,7 @@ pub fn Uncertainty() -> impl IntoView {
         <section id="uncertainty" class="panel uncertainty" aria-labelledby="uncertainty-title">
             <h2 id="uncertainty-title">"How sure is this? Uncertainty bands"</h2>
             <p class="panel-note">
-                "Give five assumptions a range; 10,000 scenarios are drawn within them (each value uniformly, kept within its limits) and the spend chart shows where total and Stargate spend land: the middle half and nine in ten of the paths."
+                "Give five assumptions a range; 10,000 scenarios are drawn within them and the spend chart shows where total and Stargate spend land: the middle half and nine in ten of the paths. Each value is drawn uniformly over its range, cut where the input stops (a range that runs past 100% ends there), so no draw lands beyond a limit or piles up on it."
             </p>
             <label class="toggle">
                 <input type="checkbox" id="bands-toggle" prop:checked=move || calc.bands_on.get() on:change=toggle/>

@@ -156,3 +156,41 @@ test('sensitivity: tornado rows follow the scenario, largest swing first', async
   assert.match(await page.textContent('#tornado-stargate desc'), /Stargate share of compute spend in 2030: \$0\.00B to \$79\.9B/);
   await finish(page);
 });
+
+test('sensitivity: the timing levers move Stargate spend over the commitment years, and its rows follow the ramp', async () => {
+  const page = await browser.open('/');
+  const tornado = '#tornado-commitment';
+  const read = () =>
+    page.$$eval(`${tornado} .tornado-row`, (groups) =>
+      groups
+        .filter((g) => g.getAttribute('visibility') === 'visible')
+        .map((g) => ({
+          lever: g.querySelector('.tornado-label').firstChild.textContent,
+          values: [...g.querySelectorAll('.tornado-value')].map((t) => t.textContent),
+          bar: ['x', 'width'].map((a) => g.querySelector('.tornado-bar').getAttribute(a)).join(' '),
+        })),
+    );
+  // Stargate spend 2025–2028 as the oracle sums it.
+  const spent = (inputs) => project(inputs).rows.filter((r) => r.year >= 2025 && r.year <= 2028).reduce((a, r) => a + r.stargate, 0);
+  const before = await read();
+  const levers = before.map((r) => r.lever);
+  assert.ok(levers.includes('First year with Stargate compute'), levers.join(', '));
+  assert.ok(levers.includes('Shape of the move to Stargate'), levers.join(', '));
+  assert.match(await page.textContent(`${tornado} .tornado-none`), /^No effect on this figure: Microsoft capacity for OpenAI in 2024; /);
+  assert.match(await page.textContent(`${tornado} .tornado-base-label`), new RegExp(`\\$${spent(defaults()).toFixed(1).replace('.', '\\.')}B$`));
+  // The first Stargate year swings it from 2025's figure down to nothing (from 2030 on).
+  const y0 = before.find((r) => r.lever === 'First year with Stargate compute');
+  assert.deepEqual(y0.values.slice().sort(), ['$0.00B', `$${spent({ ...defaults(), y0: 2025 }).toFixed(1)}B`].sort());
+
+  // A later ramp: the figure falls and the rows move (bars and figures), in place.
+  await page.check('input[name=ramp][value=late]');
+  await frame(page);
+  const after = await read();
+  assert.match(await page.textContent(`${tornado} .tornado-base-label`), new RegExp(`\\$${spent({ ...defaults(), ramp: 'late' }).toFixed(1).replace('.', '\\.')}B$`));
+  assert.notDeepEqual(after, before);
+  const y0After = after.find((r) => r.lever === 'First year with Stargate compute');
+  assert.notEqual(y0After.bar, y0.bar, 'the first year\u2019s bar moved with the ramp');
+  // The 2030 tornadoes do not move with the ramp.
+  assert.match(await page.textContent('#tornado-stargate .tornado-base-label'), /\$60\.0B$/);
+  await finish(page);
+});

@@ -334,3 +334,41 @@ test('the report scenario still renders exactly with every view option', async (
   assert.deepEqual(await readTable(page), REFERENCE_TABLE);
   await finish(page);
 });
+
+test('downloaded charts fit: for a long scenario every text is inside the image, the whole source line kept, end labels as the legend', async () => {
+  const query = 'sg=33&s24=7.5&s27=25&g=44.4&y0=2027&ramp=late&mc=12.5&mg=55&ora=35&disc=45&h=2035';
+  const page = await browser.open(`/?${query}`);
+  for (const chart of ['spend-chart', 'share-chart']) {
+    const svg = (await download(page, `[data-export=${chart}-svg]`)).bytes.toString('utf8');
+    // Laid out by the browser, as another program would render it: every text's box measured.
+    const measured = await page.evaluate((file) => {
+      const doc = new DOMParser().parseFromString(file, 'image/svg+xml');
+      const root = document.importNode(doc.documentElement, true);
+      document.body.append(root);
+      const frame = root.getBoundingClientRect();
+      const boxes = [...root.querySelectorAll('text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, left: r.left - frame.left, top: r.top - frame.top, right: r.right - frame.left, bottom: r.bottom - frame.top };
+      });
+      const source = [...root.querySelectorAll('text[data-source]')].map((t) => t.textContent);
+      const ends = [...root.querySelectorAll('text[data-end-label]')].map((t) => t.textContent);
+      const legend = [...root.querySelectorAll('text')].map((t) => t.textContent).filter((t) => /^(Microsoft Azure|Stargate|Oracle|Other clouds) /.test(t));
+      const size = { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')) };
+      root.remove();
+      return { boxes, source, ends, legend, size };
+    }, svg);
+    for (const box of measured.boxes) {
+      const inside = box.left >= 0 && box.top >= 0 && box.right <= measured.size.width && box.bottom <= measured.size.height;
+      assert.ok(inside, `${chart}: "${box.text}" at ${JSON.stringify(box)} is outside ${JSON.stringify(measured.size)}`);
+    }
+    assert.ok(measured.source.length >= 2, 'the source line wraps');
+    assert.ok(measured.source.join('').replace(/\s/g, '').includes(`Scenario:${query}.`), measured.source.join(' | '));
+    assert.ok(measured.ends.length > 0);
+    for (const end of measured.ends) assert.ok(measured.legend.filter((l) => l === end).length >= 1, `end label "${end}" is in the legend`);
+    // The PNG is the same image at twice the size.
+    const png = await download(page, `[data-export=${chart}-png]`);
+    assert.equal(png.bytes.readUInt32BE(16), 2 * measured.size.width);
+    assert.equal(png.bytes.readUInt32BE(20), 2 * measured.size.height);
+  }
+  await finish(page);
+});
