@@ -9,6 +9,7 @@ pub mod chart;
 pub mod embed;
 pub mod export;
 pub mod format;
+pub mod messages;
 pub mod model;
 pub mod presets;
 pub mod providers;

@@ -566,6 +566,8 @@ pub enum NoteSource {
     Link,
     /// A saved-scenario file the reader opened (`saved.rs`).
     File,
+    /// A message from the page that embeds the calculator (`messages.rs`).
+    Message,
 }
 
 impl NoteSource {
@@ -573,6 +575,7 @@ impl NoteSource {
         match self {
             NoteSource::Link => "link",
             NoteSource::File => "file",
+            NoteSource::Message => "message",
         }
     }
 }

@@ -59,9 +59,6 @@ pub fn in_frame() -> bool {
 
 /// Tells the embedding page our content height: `{type: HEIGHT_MESSAGE, height}`.
 pub fn post_height(height: f64) -> Result<(), JsValue> {
-    let Some(parent) = window().parent()? else {
-        return Ok(());
-    };
     let message = js_sys::Object::new();
     js_sys::Reflect::set(
         &message,
@@ -69,7 +66,16 @@ pub fn post_height(height: f64) -> Result<(), JsValue> {
         &stargate_calc::embed::HEIGHT_MESSAGE.into(),
     )?;
     js_sys::Reflect::set(&message, &"height".into(), &height.into())?;
-    parent.post_message(&message, "*")
+    post_to_parent(&message)
+}
+
+/// Posts `message` to the page that embeds us, whatever its origin: what the calculator says
+/// (its height, its scenario) is no secret, and a blog may live anywhere.
+pub fn post_to_parent(message: &JsValue) -> Result<(), JsValue> {
+    match window().parent()? {
+        Some(parent) => parent.post_message(message, "*"),
+        None => Ok(()),
+    }
 }
 
 /// Copies text with the asynchronous clipboard API. `Err` when the browser refuses (an

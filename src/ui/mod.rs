@@ -12,6 +12,7 @@ mod controls;
 mod dom;
 mod embed;
 mod figures;
+mod host;
 mod notice;
 mod open;
 mod presets;
@@ -80,6 +81,7 @@ fn mount(parsed: stargate_calc::query::ParsedQuery) {
         theme::apply_theme(calc);
         share::sync_address_bar(calc);
         embed::report_height();
+        host::connect(calc);
         #[cfg(feature = "embed-only")]
         let page = view! { <EmbedApp/> };
         #[cfg(not(feature = "embed-only"))]
@@ -101,13 +103,18 @@ fn mount(parsed: stargate_calc::query::ParsedQuery) {
 /// so nothing the reader already sees moves.
 fn build_in_steps(last: u8) -> ReadSignal<u8> {
     let (step, set_step) = signal(0u8);
+    let calc = state::use_calculator();
     Effect::new(move |_| {
         let now = step.get();
         if now < last {
             request_animation_frame(move || set_step.set(now + 1));
-        } else if let Some(app) = document().get_element_by_id("app") {
-            // The page is complete: the tests and the benchmark wait for this.
-            let _ = app.set_attribute("data-ready", "");
+        } else {
+            // The page is complete: the tests and the benchmark wait for this, and a host page
+            // is told (`host.rs`).
+            if let Some(app) = document().get_element_by_id("app") {
+                let _ = app.set_attribute("data-ready", "");
+            }
+            calc.mounted.set(true);
         }
     });
     step

@@ -118,6 +118,8 @@ pub struct Calculator {
     pub chart_width: RwSignal<f64>,
     /// What a link or a file asked for that was ignored or adjusted; `None` once dismissed.
     pub notice: RwSignal<Option<Notice>>,
+    /// True once the page has built all its parts (`ui::build_in_steps`).
+    pub mounted: RwSignal<bool>,
 
     /// Recomputed once per change of the scenario, whatever number of panels read it.
     pub projection: Memo<Projection>,
@@ -176,6 +178,7 @@ impl Calculator {
             // Until the layout says otherwise.
             chart_width: RwSignal::new(640.0),
             notice: RwSignal::new(notice),
+            mounted: RwSignal::new(false),
             projection,
             last_year,
             shown_year: Memo::new(move |_| selected_year.get().unwrap_or_else(|| last_year.get())),

@@ -1,0 +1,433 @@
+//! The embed's message API (version 1): what a host page may send the calculator in its iframe,
+//! and what the calculator sends back. Messages are Rust types read and written with serde; the
+//! page turns a message's data into JSON text (the browser's `JSON.stringify`) and back, so
+//! everything here is plain text in, plain structs out, and tested natively.
+//!
+//! From the host: `{type: "stargate-calc:set", params}`, `…:preset`, `…:reset`, `…:theme`,
+//! `…:get`. To the host: `…:ready` once, `…:state` in reply to each `set`, `preset`, `reset` and
+//! `get` and after the reader changes something, and `…:height` (`embed.rs`). Anything that is
+//! not one of these, in its shape, is not a message for us and is ignored.
+
+use serde::{Deserialize, Serialize};
+
+use crate::embed::HEIGHT_MESSAGE;
+use crate::format;
+use crate::model::Projection;
+use crate::presets::PRESETS;
+use crate::query::{apply_number, parse_decimal, quote, NoteSource, QueryNote, Theme, RAMP_KEY};
+use crate::saved::{SavedFile, SavedValue};
+use crate::scenario::{Input, Ramp, Scenario};
+
+/// The protocol's version, in every message the calculator sends.
+pub const VERSION: u32 = 1;
+
+/// A message from the host page.
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(tag = "type")]
+pub enum HostMessage {
+    /// Any subset of the URL keys, numbers or strings, applied by MODEL.md's rules.
+    #[serde(rename = "stargate-calc:set")]
+    Set { params: Params },
+    /// One of the presets by its id (`report`, `microsoft-keeps-up`, …).
+    #[serde(rename = "stargate-calc:preset")]
+    Preset { preset: String },
+    /// The report's figures.
+    #[serde(rename = "stargate-calc:reset")]
+    Reset,
+    /// `light`, `dark` or `auto`.
+    #[serde(rename = "stargate-calc:theme")]
+    Theme { theme: String },
+    /// Just the state.
+    #[serde(rename = "stargate-calc:get")]
+    Get,
+}
+
+/// `set`'s params: an object's pairs in order (a repeated key is seen); anything but an object
+/// makes the whole message the wrong shape.
+#[derive(Debug, PartialEq)]
+pub struct Params(pub Vec<(String, SavedValue)>);
+
+impl<'de> Deserialize<'de> for Params {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match SavedFile::deserialize(deserializer)? {
+            SavedFile::Object(pairs) => Ok(Params(pairs)),
+            SavedFile::Other(what) => Err(serde::de::Error::custom(what)),
+        }
+    }
+}
+
+/// A message from the host, read from its JSON text; `None` for anything else: not JSON, not
+/// an object, another `type`, or the wrong shape (a `set` without an object of params, a
+/// `preset` that is not a string, …).
+pub fn read(json: &str) -> Option<HostMessage> {
+    serde_json::from_str(json).ok()
+}
+
+/// What a message asked of the calculator: the scenario it leads to (the current one when it
+/// changes nothing), the theme it sets, whether it is answered with the state, and what was
+/// ignored or adjusted on the way.
+#[derive(Debug, PartialEq)]
+pub struct Outcome {
+    pub scenario: Scenario,
+    pub theme: Option<Theme>,
+    pub reply: bool,
+    pub notes: Vec<String>,
+}
+
+/// Applies `message` to the `current` scenario.
+pub fn apply(message: HostMessage, current: &Scenario) -> Outcome {
+    let mut outcome = Outcome {
+        scenario: *current,
+        theme: None,
+        reply: true,
+        notes: Vec::new(),
+    };
+    match message {
+        HostMessage::Set { params } => {
+            let (scenario, notes) = apply_set(current, params);
+            outcome.scenario = scenario;
+            outcome.notes = notes;
+        }
+        HostMessage::Preset { preset } => match PRESETS.iter().find(|p| p.id == preset) {
+            Some(found) => outcome.scenario = found.apply(current),
+            None => outcome.notes.push(
+                "The preset \u{201c}".to_string()
+                    + &quote(&preset)
+                    + "\u{201d} is not one of "
+                    + &PRESETS.map(|p| p.id).join(", ")
+                    + "; nothing changed.",
+            ),
+        },
+        HostMessage::Reset => outcome.scenario = Scenario::REPORT,
+        HostMessage::Theme { theme } => {
+            outcome.reply = false;
+            outcome.theme = Theme::from_key(&theme);
+        }
+        HostMessage::Get => {}
+    }
+    outcome
+}
+
+/// `set`'s rules: strings are read as a link's values, numbers are clamped and years rounded
+/// (noted), an invalid value leaves its input as it was (noted), unknown keys are ignored
+/// (noted), the first of a repeated key wins.
+fn apply_set(current: &Scenario, Params(pairs): Params) -> (Scenario, Vec<String>) {
+    let mut scenario = *current;
+    let mut notes: Vec<QueryNote> = Vec::new();
+    let mut kept: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (key, value) in &pairs {
+        if seen.contains(&key.as_str()) {
+            let note = QueryNote::Repeated { key: key.clone() };
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+            continue;
+        }
+        seen.push(key);
+        if key == RAMP_KEY {
+            match value {
+                SavedValue::Text(word) if Ramp::from_key(word).is_some() => {
+                    scenario.ramp = Ramp::from_key(word).unwrap_or(scenario.ramp);
+                }
+                other => kept.push(
+                    "The shape of the move (ramp) must be one of ".to_string()
+                        + &Ramp::ALL.map(|r| r.key()).join(", ")
+                        + "; the message\u{2019}s "
+                        + &given(other)
+                        + " was ignored, so it stays "
+                        + scenario.ramp.label()
+                        + ".",
+                ),
+            }
+        } else if let Some(input) = Input::from_key(key) {
+            let number = match value {
+                SavedValue::Number(x) if !x.is_nan() => Some((*x, format::canonical(*x))),
+                SavedValue::Text(text) => parse_decimal(text).map(|x| (x, text.clone())),
+                _ => None,
+            };
+            match number {
+                Some((x, written)) => apply_number(&mut scenario, &mut notes, input, x, written),
+                None => {
+                    let spec = input.spec();
+                    kept.push(
+                        "\u{201c}".to_string()
+                            + spec.label
+                            + "\u{201d} must be a number; the message\u{2019}s "
+                            + &given(value)
+                            + " was ignored, so it stays "
+                            + &format::input_value(scenario.get(input), spec.unit)
+                            + ".",
+                    );
+                }
+            }
+        } else {
+            notes.push(QueryNote::UnknownKey { key: key.clone() });
+        }
+    }
+    let mut lines: Vec<String> = notes
+        .iter()
+        .map(|n| n.message_from(NoteSource::Message))
+        .collect();
+    lines.extend(kept);
+    (scenario, lines)
+}
+
+/// A value the message gave, in words, shortened.
+fn given(value: &SavedValue) -> String {
+    match value {
+        SavedValue::Number(x) if x.is_nan() => "NaN".to_string(),
+        SavedValue::Number(x) => format::canonical(*x),
+        SavedValue::Text(text) => "\u{201c}".to_string() + &quote(text) + "\u{201d}",
+        SavedValue::Other(words) => (*words).to_string(),
+    }
+}
+
+/// The headline figures, unrounded, for the host to quote.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FigureValues {
+    /// $B.
+    pub total_2030: f64,
+    pub stargate_2030: f64,
+    pub microsoft_2030: f64,
+    /// Microsoft's 2030 spend over its 2024 spend (×); `null` when it had none in 2024.
+    pub microsoft_change: Option<f64>,
+    pub crossover_year: Option<i32>,
+    pub funding_year: Option<i32>,
+    /// $B over 2024 to the last year shown.
+    pub cumulative_spend: f64,
+    pub cumulative_overflow: f64,
+    pub cumulative_savings: f64,
+    /// Stargate spend 2025–2028 as a percentage of the $500B commitment.
+    pub commitment_share: f64,
+}
+
+impl FigureValues {
+    pub fn of(projection: &Projection) -> FigureValues {
+        let f = &projection.figures;
+        FigureValues {
+            total_2030: f.total_2030,
+            stargate_2030: f.stargate_2030,
+            microsoft_2030: f.microsoft_2030,
+            microsoft_change: f.microsoft_change,
+            crossover_year: f.crossover_year,
+            funding_year: f.funding_passed_year,
+            cumulative_spend: f.cumulative_total,
+            cumulative_overflow: f.cumulative_oracle + f.cumulative_other,
+            cumulative_savings: f.cumulative_savings,
+            commitment_share: f.stargate_commitment_share,
+        }
+    }
+}
+
+/// What the calculator shows, for the host: the address bar's query (without `?`), every
+/// input by its URL key, the figures, and what the last message had ignored or adjusted.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct State {
+    pub query: String,
+    pub params: Scenario,
+    pub figures: FigureValues,
+    pub notes: Vec<String>,
+}
+
+/// A message to the host page.
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(tag = "type")]
+pub enum EmbedMessage {
+    /// Once, when the calculator has mounted.
+    #[serde(rename = "stargate-calc:ready")]
+    Ready { version: u32, state: State },
+    /// In reply to a message, or after the reader changed something.
+    #[serde(rename = "stargate-calc:state")]
+    State { version: u32, state: State },
+}
+
+/// The message as JSON text, for the browser's `JSON.parse` and `postMessage`.
+pub fn write(message: &EmbedMessage) -> String {
+    // A struct of numbers, strings and lists cannot fail to serialize; an empty object
+    // (ignored by hosts: no `type`) would show it if it ever did.
+    serde_json::to_string(message).unwrap_or_else(|_| "{}".to_string())
+}
+
+/// Every message type of the protocol, for the README and the tests.
+pub const TYPES: [&str; 8] = [
+    "stargate-calc:set",
+    "stargate-calc:preset",
+    "stargate-calc:reset",
+    "stargate-calc:theme",
+    "stargate-calc:get",
+    "stargate-calc:ready",
+    "stargate-calc:state",
+    HEIGHT_MESSAGE,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::project;
+
+    fn set(json_params: &str) -> Outcome {
+        let message = read(&format!(
+            "{{\"type\":\"stargate-calc:set\",\"params\":{json_params}}}"
+        ))
+        .unwrap_or_else(|| panic!("{json_params} is a set message"));
+        apply(message, &Scenario::REPORT)
+    }
+
+    #[test]
+    fn set_follows_the_link_rules_and_keeps_what_is_invalid() {
+        let outcome = set(r#"{"sg": 40, "ramp": "late"}"#);
+        assert_eq!(outcome.scenario.stargate_share_2030, 40.0);
+        assert_eq!(outcome.scenario.ramp, Ramp::Late);
+        assert!(outcome.reply && outcome.notes.is_empty());
+
+        let outcome = set(
+            r#"{"sg": "60", "y0": 2026.5, "g": 1e9, "s24": "abc", "mc": null, "ramp": "sideways", "colour": 1, "sg": 5}"#,
+        );
+        let s = outcome.scenario;
+        assert_eq!(
+            s.stargate_share_2030, 60.0,
+            "a string read as a link's value"
+        );
+        assert_eq!(s.first_stargate_year, 2027.0, "rounded halves up");
+        assert_eq!(s.growth_after_2027, 150.0, "clamped");
+        assert_eq!(s.spend_2024, Scenario::REPORT.spend_2024, "invalid: kept");
+        assert_eq!(
+            s.microsoft_capacity_2024,
+            Scenario::REPORT.microsoft_capacity_2024
+        );
+        assert_eq!(s.ramp, Scenario::REPORT.ramp);
+        let notes = outcome.notes.join("\n");
+        assert_eq!(outcome.notes.len(), 7, "{notes}");
+        for expected in [
+            "the message's 2026.5 was rounded to 2027",
+            "the message asked for 1000000000, so it uses 150%/yr",
+            "\u{201c}colour\u{201d} is not a setting",
+            "more than once in the message",
+            "the message\u{2019}s \u{201c}abc\u{201d} was ignored, so it stays $5B",
+            "the message\u{2019}s null was ignored",
+            "the message\u{2019}s \u{201c}sideways\u{201d} was ignored, so it stays",
+        ] {
+            assert!(notes.contains(expected), "{expected} in:\n{notes}");
+        }
+    }
+
+    #[test]
+    fn set_builds_on_the_current_scenario_not_the_report() {
+        let mut current = Scenario::REPORT;
+        current.stargate_share_2030 = 33.0;
+        let message = read(r#"{"type":"stargate-calc:set","params":{"g": 30}}"#).unwrap();
+        let outcome = apply(message, &current);
+        assert_eq!(outcome.scenario.stargate_share_2030, 33.0);
+        assert_eq!(outcome.scenario.growth_after_2027, 30.0);
+    }
+
+    #[test]
+    fn presets_reset_theme_and_get() {
+        let mut current = Scenario::REPORT;
+        current.last_year = 2033.0;
+        let preset = read(r#"{"type":"stargate-calc:preset","preset":"stargate-slips"}"#).unwrap();
+        let outcome = apply(preset, &current);
+        assert_eq!(outcome.scenario, PRESETS[2].apply(&current));
+        let unknown = read(r#"{"type":"stargate-calc:preset","preset":"moon"}"#).unwrap();
+        let outcome = apply(unknown, &current);
+        assert_eq!(outcome.scenario, current);
+        assert!(
+            outcome.notes[0].starts_with("The preset \u{201c}moon\u{201d} is not one of report,")
+        );
+        let reset = apply(read(r#"{"type":"stargate-calc:reset"}"#).unwrap(), &current);
+        assert_eq!((reset.scenario, reset.reply), (Scenario::REPORT, true));
+        let theme = apply(
+            read(r#"{"type":"stargate-calc:theme","theme":"dark"}"#).unwrap(),
+            &current,
+        );
+        assert_eq!(
+            (theme.theme, theme.reply, theme.scenario),
+            (Some(Theme::Dark), false, current)
+        );
+        let get = apply(
+            read(r#"{"type":"stargate-calc:get","extra":[1,2]}"#).unwrap(),
+            &current,
+        );
+        assert_eq!((get.scenario, get.reply), (current, true));
+    }
+
+    #[test]
+    fn anything_else_is_not_a_message() {
+        let huge = "x".repeat(1 << 20);
+        for json in [
+            "",
+            "null",
+            "\"stargate-calc:get\"",
+            "[{\"type\":\"stargate-calc:get\"}]",
+            "{}",
+            "{\"type\":\"stargate-calc:height\",\"height\":3}",
+            "{\"type\":\"stargate-calc:ready\"}",
+            "{\"type\":\"other:get\"}",
+            "{\"type\":3}",
+            "{\"type\":\"stargate-calc:set\"}",
+            "{\"type\":\"stargate-calc:set\",\"params\":null}",
+            "{\"type\":\"stargate-calc:preset\",\"preset\":4}",
+            "{\"type\":\"stargate-calc:theme\"}",
+            &format!("{{\"type\":\"{huge}\"}}"),
+        ] {
+            assert_eq!(
+                read(json),
+                None,
+                "{}",
+                json.chars().take(80).collect::<String>()
+            );
+        }
+        // Hostile values inside a well-formed `set` do no harm: ignored or kept, and noted.
+        let outcome = set(&format!(
+            r#"{{"sg": "{huge}", "g": null, "mc": [1, [2, {{"a": "<script>"}}]], "<img src=x onerror=alert(1)>": 1}}"#
+        ));
+        assert_eq!(outcome.scenario, Scenario::REPORT);
+        assert_eq!(outcome.notes.len(), 4);
+        assert!(
+            outcome.notes.iter().all(|n| n.chars().count() < 300),
+            "{:?}",
+            outcome.notes
+        );
+    }
+
+    #[test]
+    fn the_state_message_carries_query_params_figures_and_notes() {
+        let mut scenario = Scenario::REPORT;
+        scenario.stargate_share_2030 = 40.0;
+        let projection = project(&scenario);
+        let state = State {
+            query: "sg=40&embed=1".into(),
+            params: scenario,
+            figures: FigureValues::of(&projection),
+            notes: vec!["a note".into()],
+        };
+        let json = write(&EmbedMessage::State {
+            version: VERSION,
+            state,
+        });
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["type"], "stargate-calc:state");
+        assert_eq!(value["version"], 1);
+        assert_eq!(value["state"]["query"], "sg=40&embed=1");
+        assert_eq!(value["state"]["params"]["sg"], 40);
+        assert_eq!(value["state"]["params"]["ramp"], "s");
+        assert_eq!(value["state"]["params"].as_object().unwrap().len(), 11);
+        let figures = &value["state"]["figures"];
+        assert_eq!(figures["stargate_2030"], projection.figures.stargate_2030);
+        assert_eq!(figures["crossover_year"], 2030);
+        assert_eq!(figures["funding_year"], 2026);
+        assert_eq!(figures.as_object().unwrap().len(), 10);
+        assert_eq!(value["state"]["notes"][0], "a note");
+        let ready = write(&EmbedMessage::Ready {
+            version: VERSION,
+            state: State {
+                query: String::new(),
+                params: Scenario::REPORT,
+                figures: FigureValues::of(&project(&Scenario::REPORT)),
+                notes: vec![],
+            },
+        });
+        assert!(ready.starts_with("{\"type\":\"stargate-calc:ready\",\"version\":1,\"state\":{"));
+    }
+}
