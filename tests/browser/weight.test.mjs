@@ -10,11 +10,13 @@ import { DIST } from './support/browser.mjs';
 import { measureSizes, pageFiles } from '../../bench/sizes.mjs';
 
 const KB = 1024;
+// Raised once, for the host page's message API (issue 12: reading messages with serde_json,
+// which the embed had not carried before): full page +7.6 KB, embed +17 KB brotli.
 export const PAGES = {
-  // Measured 169,893 B brotli and 210,539 B gzip.
-  full: { ceiling: { brotli: 173_300, gzip: 214_800 }, budget: { brotli: 100 * KB } },
-  // Measured 106,535 B brotli and 130,623 B gzip.
-  embed: { ceiling: { brotli: 108_700, gzip: 133_300 }, budget: { brotli: 60 * KB, gzip: 70 * KB } },
+  // Measured 178,311 B brotli and 221,934 B gzip.
+  full: { ceiling: { brotli: 181_900, gzip: 226_400 }, budget: { brotli: 100 * KB } },
+  // Measured 124,381 B brotli and 152,261 B gzip.
+  embed: { ceiling: { brotli: 126_900, gzip: 155_400 }, budget: { brotli: 60 * KB, gzip: 70 * KB } },
 };
 
 for (const [page, { ceiling, budget }] of Object.entries(PAGES)) {
