@@ -57,6 +57,22 @@ test('under the policy: load, drag, presets, themes, copy link and every downloa
   await finish(embed);
 });
 
+test('the story example runs under the policy too: its script a file, the embed driven, no violation', async () => {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(`${browser.server.url}/examples/story.html`);
+  assert.equal(response.headers()['content-security-policy'], CSP);
+  await page.waitForFunction(() => document.getElementById('quote-value').textContent.startsWith('$'));
+  await page.click('#theme-toggle');
+  const frame = page.frames().find((f) => f.url().includes('embed=1'));
+  await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await page.close();
+});
+
 test('a full session talks to no other origin and stores nothing', async () => {
   const origin = new URL(browser.server.url).origin;
   const page = await browser.open('/?sg=50');
