@@ -15,7 +15,7 @@ use crate::format;
 use crate::model::Projection;
 use crate::presets::PRESETS;
 use crate::query::{apply_number, parse_decimal, quote, NoteSource, QueryNote, Theme, RAMP_KEY};
-use crate::saved::{SavedFile, SavedValue};
+use crate::saved::{entries, Entry, SavedFile, SavedValue};
 use crate::scenario::{Input, Ramp, Scenario};
 
 /// The protocol's version, in every message the calculator sends.
@@ -137,16 +137,14 @@ fn apply_set(current: &Scenario, Params(pairs): Params) -> (Scenario, Vec<String
     let mut scenario = *current;
     let mut notes: Vec<QueryNote> = Vec::new();
     let mut kept: Vec<String> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for (key, value) in &pairs {
-        if seen.contains(&key.as_str()) {
-            let note = QueryNote::Repeated { key: key.clone() };
-            if !notes.contains(&note) {
-                notes.push(note);
+    for entry in entries(&pairs) {
+        let (key, value) = match entry {
+            Entry::First(key, value) => (key, value),
+            Entry::Repeated(key) => {
+                notes.push(QueryNote::Repeated { key: key.clone() });
+                continue;
             }
-            continue;
-        }
-        seen.push(key);
+        };
         if key == RAMP_KEY {
             match value {
                 SavedValue::Text(word) if Ramp::from_key(word).is_some() => {

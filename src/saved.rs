@@ -260,17 +260,15 @@ pub fn read_saved(file: SavedFile) -> Result<SavedScenario, OpenError> {
     };
     let mut scenario = Scenario::REPORT;
     let mut notes = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
     let mut parameters = 0;
-    for (key, value) in &pairs {
-        if seen.contains(&key.as_str()) {
-            let note = QueryNote::Repeated { key: key.clone() };
-            if !notes.contains(&note) {
-                notes.push(note);
+    for entry in entries(&pairs) {
+        let (key, value) = match entry {
+            Entry::First(key, value) => (key, value),
+            Entry::Repeated(key) => {
+                notes.push(QueryNote::Repeated { key: key.clone() });
+                continue;
             }
-            continue;
-        }
-        seen.push(key);
+        };
         let wrong = |holds: String| OpenError::WrongType {
             key: key.clone(),
             holds,
@@ -307,6 +305,30 @@ pub fn read_saved(file: SavedFile) -> Result<SavedScenario, OpenError> {
         return Err(OpenError::NoParameters);
     }
     Ok(SavedScenario { scenario, notes })
+}
+
+/// A pair of a file or a message, in order: the first of its key, or (once) a key that came
+/// before; a link's rule, the first occurrence wins.
+pub(crate) enum Entry<'a> {
+    First(&'a String, &'a SavedValue),
+    Repeated(&'a String),
+}
+
+/// The pairs as [`Entry`]s, in order; a key repeated twice or more is reported once.
+pub(crate) fn entries(pairs: &[(String, SavedValue)]) -> Vec<Entry<'_>> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut reported: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for (key, value) in pairs {
+        if !seen.contains(&key.as_str()) {
+            seen.push(key);
+            out.push(Entry::First(key, value));
+        } else if !reported.contains(&key.as_str()) {
+            reported.push(key);
+            out.push(Entry::Repeated(key));
+        }
+    }
+    out
 }
 
 /// What a value is, in words, for an error.
