@@ -10,12 +10,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::embed::HEIGHT_MESSAGE;
 use crate::format;
 use crate::model::Projection;
 use crate::presets::PRESETS;
 use crate::query::{apply_number, parse_decimal, quote, NoteSource, QueryNote, Theme, RAMP_KEY};
-use crate::saved::{entries, Entry, SavedFile, SavedValue};
+use crate::saved::{entries, SavedFile, SavedValue};
 use crate::scenario::{Input, Ramp, Scenario};
 
 /// The protocol's version, in every message the calculator sends.
@@ -138,12 +137,8 @@ fn apply_set(current: &Scenario, Params(pairs): Params) -> (Scenario, Vec<String
     let mut notes: Vec<QueryNote> = Vec::new();
     let mut kept: Vec<String> = Vec::new();
     for entry in entries(&pairs) {
-        let (key, value) = match entry {
-            Entry::First(key, value) => (key, value),
-            Entry::Repeated(key) => {
-                notes.push(QueryNote::Repeated { key: key.clone() });
-                continue;
-            }
+        let Some((key, value)) = entry.first_or_note(&mut notes) else {
+            continue;
         };
         if key == RAMP_KEY {
             match value {
@@ -283,18 +278,6 @@ pub fn write(message: &EmbedMessage) -> String {
     })
     .unwrap_or_else(|_| "{}".to_string())
 }
-
-/// Every message type of the protocol, for the README and the tests.
-pub const TYPES: [&str; 8] = [
-    "stargate-calc:set",
-    "stargate-calc:preset",
-    "stargate-calc:reset",
-    "stargate-calc:theme",
-    "stargate-calc:get",
-    "stargate-calc:ready",
-    "stargate-calc:state",
-    HEIGHT_MESSAGE,
-];
 
 #[cfg(test)]
 mod tests {

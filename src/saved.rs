@@ -262,12 +262,8 @@ pub fn read_saved(file: SavedFile) -> Result<SavedScenario, OpenError> {
     let mut notes = Vec::new();
     let mut parameters = 0;
     for entry in entries(&pairs) {
-        let (key, value) = match entry {
-            Entry::First(key, value) => (key, value),
-            Entry::Repeated(key) => {
-                notes.push(QueryNote::Repeated { key: key.clone() });
-                continue;
-            }
+        let Some((key, value)) = entry.first_or_note(&mut notes) else {
+            continue;
         };
         let wrong = |holds: String| OpenError::WrongType {
             key: key.clone(),
@@ -312,6 +308,22 @@ pub fn read_saved(file: SavedFile) -> Result<SavedScenario, OpenError> {
 pub(crate) enum Entry<'a> {
     First(&'a String, &'a SavedValue),
     Repeated(&'a String),
+}
+
+impl<'a> Entry<'a> {
+    /// The pair, if it is its key's first; else `None`, with the note that the key came again.
+    pub(crate) fn first_or_note(
+        self,
+        notes: &mut Vec<QueryNote>,
+    ) -> Option<(&'a String, &'a SavedValue)> {
+        match self {
+            Entry::First(key, value) => Some((key, value)),
+            Entry::Repeated(key) => {
+                notes.push(QueryNote::Repeated { key: key.clone() });
+                None
+            }
+        }
+    }
 }
 
 /// The pairs as [`Entry`]s, in order; a key repeated twice or more is reported once.

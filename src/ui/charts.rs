@@ -90,7 +90,7 @@ fn observe_width(element: &web_sys::HtmlDivElement, calc: Calculator, measured: 
 }
 
 /// What the frame of a chart writes: the SVG's size, the axis baseline and the guide's ends.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, PartialEq)]
 struct FrameText {
     view_box: String,
     width: String,
