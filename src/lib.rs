@@ -20,6 +20,7 @@ pub mod sensitivity;
 pub mod sources;
 pub mod summary;
 pub mod uncertainty;
+pub mod words;
 
 /// `x` limited to `[min, max]`; NaN becomes `min`. Used instead of `f64::clamp`, whose
 /// argument check formats floats when it fails and so drags float printing into the wasm.

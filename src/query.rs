@@ -8,6 +8,7 @@
 use crate::format;
 use crate::scenario::{Input, Ramp, Scenario, Unit};
 use crate::uncertainty::Ranges;
+use crate::words::Lang;
 
 /// What the URL asked for that the page did not take as it was.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,7 +33,7 @@ pub enum QueryNote {
     Repeated { key: String },
     /// A key the calculator does not know.
     UnknownKey { key: String },
-    /// `embed`, `theme` or `b` had a value other than its words; the default was used.
+    /// `embed`, `theme`, `lang` or `b` had a value other than its words; the default was used.
     UnknownViewValue { key: &'static str, given: String },
     /// A note about the pinned baseline's value (`b.sg=abc`).
     Baseline(Box<QueryNote>),
@@ -86,12 +87,16 @@ pub struct ViewOptions {
     /// `embed=1`: the compact calculator for an iframe in a blog post.
     pub embed: bool,
     pub theme: Theme,
+    /// `lang=de`: the page's language.
+    pub lang: Lang,
 }
 
 /// URL key of the embed mode (`embed=1`).
 pub const EMBED_KEY: &str = "embed";
 /// URL key of the colour theme (`theme=dark`).
 pub const THEME_KEY: &str = "theme";
+/// URL key of the page's language (`lang=de`).
+pub const LANG_KEY: &str = "lang";
 
 /// The uncertainty mode's settings: each ranged input's half-width and the random seed.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -222,6 +227,14 @@ pub fn parse_query(query: &str) -> ParsedQuery {
                     given: value,
                 }),
             }
+        } else if key == LANG_KEY {
+            match Lang::from_key(&value) {
+                Some(lang) => view.lang = lang,
+                None => notes.push(QueryNote::UnknownViewValue {
+                    key: LANG_KEY,
+                    given: value,
+                }),
+            }
         } else {
             notes.push(QueryNote::UnknownKey { key });
         }
@@ -319,6 +332,9 @@ pub fn encode_query(link: &Link) -> String {
     }
     if view.theme != Theme::Auto {
         pairs.push((THEME_KEY.to_string(), view.theme.key().to_string()));
+    }
+    if view.lang != Lang::En {
+        pairs.push((LANG_KEY.to_string(), view.lang.key().to_string()));
     }
     let mut query = String::new();
     for (key, value) in pairs {
@@ -690,6 +706,9 @@ impl QueryNote {
             QueryNote::UnknownViewValue { key, given } => {
                 let words = if *key == EMBED_KEY || *key == BASELINE_KEY || *key == BANDS_KEY {
                     "1 or 0".to_string()
+                } else if *key == LANG_KEY {
+                    let words: Vec<&str> = Lang::ALL.iter().map(|lang| lang.key()).collect();
+                    words.join(", ")
                 } else {
                     let words: Vec<&str> = Theme::ALL.iter().map(|theme| theme.key()).collect();
                     words.join(", ")
@@ -980,13 +999,14 @@ mod tests {
         let view = ViewOptions {
             embed: true,
             theme: Theme::Dark,
+            lang: Lang::De,
         };
         assert_eq!(
             encode_query(&Link {
                 view,
                 ..Link::to(s)
             }),
-            "sg=60&g=62.5&y0=2027&ramp=late&h=2035&embed=1&theme=dark"
+            "sg=60&g=62.5&y0=2027&ramp=late&h=2035&embed=1&theme=dark&lang=de"
         );
         // Out-of-range values are written as the page uses them.
         s.stargate_share_2030 = 250.0;
@@ -995,7 +1015,7 @@ mod tests {
 
     #[test]
     fn what_is_written_reads_back_the_same() {
-        let parsed = parse("?sg=40.5&s24=6&s27=25.5&g=30&y0=2027&ramp=early&mc=8&mg=50&ora=10&disc=30&h=2035&embed=1&theme=light");
+        let parsed = parse("?sg=40.5&s24=6&s27=25.5&g=30&y0=2027&ramp=early&mc=8&mg=50&ora=10&disc=30&h=2035&embed=1&theme=light&lang=fr");
         assert!(parsed.notes.is_empty());
         let again = parse(&encode_query(&parsed.link));
         assert_eq!(again, parsed);
@@ -1008,7 +1028,8 @@ mod tests {
             parsed.link.view,
             ViewOptions {
                 embed: true,
-                theme: Theme::Dark
+                theme: Theme::Dark,
+                lang: Lang::En,
             }
         );
         assert!(parsed.notes.is_empty());
@@ -1016,6 +1037,18 @@ mod tests {
         let bad = parse("embed=yes&theme=Dark");
         assert_eq!(bad.link.view, ViewOptions::default());
         assert_eq!(bad.notes.len(), 2);
+        for code in ["xx", "<script>", "", "DE"] {
+            let parsed = parse(&("lang=".to_string() + code));
+            assert_eq!(parsed.link.view.lang, Lang::En);
+            assert_eq!(
+                parsed.notes,
+                [QueryNote::UnknownViewValue {
+                    key: LANG_KEY,
+                    given: code.to_string()
+                }]
+            );
+        }
+        assert_eq!(parse("lang=es&lang=de").link.view.lang, Lang::Es);
         assert_eq!(
             bad.notes[1].message(),
             "\u{201c}theme\u{201d} must be auto, light, dark; the link's Dark was ignored."

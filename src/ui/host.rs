@@ -112,6 +112,7 @@ fn state(calc: Calculator, scenario: &Scenario, notes: Vec<String>) -> State {
         view: ViewOptions {
             embed: calc.embed,
             theme: calc.theme.get_untracked(),
+            lang: calc.lang,
         },
         baseline: calc.baseline.get_untracked(),
         bands: calc.bands.get_untracked(),

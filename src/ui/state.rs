@@ -19,6 +19,7 @@ use stargate_calc::query::{
 use stargate_calc::scenario::{Input, Scenario};
 use stargate_calc::summary::{headline_sentence, FigureText, FIGURES};
 use stargate_calc::uncertainty::{simulate, Bands};
+use stargate_calc::words::Lang;
 
 use super::dom;
 
@@ -112,6 +113,8 @@ pub struct Calculator {
     pub theme: RwSignal<Theme>,
     /// `embed=1`: the compact page for an iframe. Fixed for the page's life.
     pub embed: bool,
+    /// The page's language (`lang=`), fixed for the page's life (`words.rs`).
+    pub lang: Lang,
     /// The year the reader points at, or has moved to with the keyboard, in either chart.
     pub selected_year: RwSignal<Option<i32>>,
     /// Width available to each chart, CSS pixels (from a ResizeObserver, `charts.rs`).
@@ -174,6 +177,7 @@ impl Calculator {
             bands,
             theme,
             embed: link.view.embed,
+            lang: link.view.lang,
             selected_year,
             // Until the layout says otherwise.
             chart_width: RwSignal::new(640.0),
@@ -197,7 +201,12 @@ impl Calculator {
             }),
             full_link: Memo::new(move |_| {
                 dom::page_link(&encode_query(&settled_link(
-                    settled, theme, baseline, bands, false,
+                    settled,
+                    theme,
+                    baseline,
+                    bands,
+                    false,
+                    link.view.lang,
                 )))
             }),
         };
@@ -228,7 +237,14 @@ impl Calculator {
     /// The link to the settled scenario (with the baseline, bands and theme) shown as `embed`
     /// says. Tracks what it reads.
     pub fn settled_link(self, embed: bool) -> Link {
-        settled_link(self.settled, self.theme, self.baseline, self.bands, embed)
+        settled_link(
+            self.settled,
+            self.theme,
+            self.baseline,
+            self.bands,
+            embed,
+            self.lang,
+        )
     }
 
     /// Brings `settled` up to date at once (before copying a link or pinning, say).
@@ -248,12 +264,14 @@ fn settled_link(
     baseline: RwSignal<Option<Scenario>>,
     bands: RwSignal<Option<BandSettings>>,
     embed: bool,
+    lang: Lang,
 ) -> Link {
     Link {
         scenario: settled.get(),
         view: ViewOptions {
             embed,
             theme: theme.get(),
+            lang,
         },
         baseline: baseline.get(),
         bands: bands.get(),
