@@ -7,25 +7,13 @@ use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 fn main() {
-    println!("cargo::rerun-if-changed=lang");
+    println!("cargo::rerun-if-changed=lang/en.json");
     let text = fs::read_to_string("lang/en.json").expect("lang/en.json is readable");
-    let mut words: serde_json::Map<String, serde_json::Value> =
+    let words: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&text).expect("lang/en.json is a JSON object");
-    // TRANSITION: parts being written in parallel, merged into en.json before committing.
-    if let Ok(parts) = fs::read_dir("lang/parts") {
-        for part in parts.flatten() {
-            println!("cargo::rerun-if-changed={}", part.path().display());
-            let text = fs::read_to_string(part.path()).expect("part readable");
-            let part: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{}: {e}", part.path().display()));
-            for (key, value) in part {
-                assert!(!words.contains_key(&key), "duplicate key {key}");
-                words.insert(key, value);
-            }
-        }
-    }
     let mut variants = String::new();
     let mut english = String::new();
+    let mut ends = String::new();
     let mut keys = String::new();
     let mut count = 0usize;
     // serde_json's map is sorted by key; scripts/post-build.mjs sorts the same way.
@@ -51,7 +39,8 @@ fn main() {
             })
             .collect();
         let _ = writeln!(variants, "    /// {value:?}\n    {variant},");
-        let _ = writeln!(english, "    {value:?},");
+        english.push_str(value);
+        let _ = write!(ends, "{}, ", english.len());
         let _ = writeln!(keys, "    {key:?},");
         count += 1;
     }
@@ -62,10 +51,17 @@ fn main() {
          pub enum Text {{\n{variants}}}\n\n\
          /// How many texts the page has.\n\
          pub const COUNT: usize = {count};\n\n\
-         /// The English texts, in `Text`'s order.\n\
-         pub static EN: [&str; COUNT] = [\n{english}];\n\n\
+         /// The English texts, one after the other in `Text`'s order (one string and a table of\n\
+         /// where each ends, lighter in the wasm than a table of string slices).\n\
+         static EN_TEXT: &str = {english:?};\n\n\
+         /// Where each English text ends in `EN_TEXT`.\n\
+         static EN_ENDS: [u16; COUNT] = [{ends}];\n\n\
          /// The texts' keys in the language files, in `Text`'s order.\n\
          pub static KEYS: [&str; COUNT] = [\n{keys}];\n"
+    );
+    assert!(
+        english.len() <= usize::from(u16::MAX),
+        "the English texts outgrew u16 offsets"
     );
     let path = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("words.rs");
     fs::write(path, out).expect("OUT_DIR is writable");

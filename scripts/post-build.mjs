@@ -1,7 +1,10 @@
 // Trunk's post_build hook (Trunk.toml). Trunk starts the hooks of a stage all at once, so the
-// steps that must run in order are one hook: minify the glue, then add the embed's wasm.
+// steps that must run in order are one hook: minify the glue, add the embed's wasm, then the
+// other languages' words (each patches index.html's boot script in turn).
 import { addEmbed } from './embed-build.mjs';
 import { minifyGlue } from './minify-glue.mjs';
+import { addWords } from './words-build.mjs';
 
 await minifyGlue();
 addEmbed();
+addWords();

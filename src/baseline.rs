@@ -5,6 +5,8 @@
 use crate::format;
 use crate::model::{Figures, Projection};
 use crate::providers::Provider;
+use crate::summary::{figure_title, not_by};
+use crate::words::{fill, Text};
 
 /// One year of the difference: current − baseline, $B.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -34,7 +36,7 @@ pub fn difference_rows(current: &Projection, baseline: &Projection) -> Vec<Diffe
 pub struct FigureChange {
     /// The figure's `data-figure` name.
     pub name: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub current: String,
     pub baseline: String,
     /// Signed change, `+$1.23B`, `−4.0 pts`, `+1 yr`, or `—` when a side has no value.
@@ -46,59 +48,68 @@ pub fn figure_changes(current: &Projection, baseline: &Projection) -> Vec<Figure
     let (now, then) = (&current.figures, &baseline.figures);
     let money = |name, title, value: fn(&Figures) -> f64| FigureChange {
         name,
-        title,
+        title: figure_title(title),
         current: format::billions_exact(value(now)),
         baseline: format::billions_exact(value(then)),
-        change: format::signed(value(now) - value(then), 2, "$", "B"),
+        change: format::signed_billions(value(now) - value(then), 2),
     };
     let year = |name, title, value: fn(&Figures) -> Option<i32>| FigureChange {
         name,
-        title,
-        current: value(now).map_or_else(
-            || "not by ".to_string() + &format::year(current.last_year()),
-            format::year,
-        ),
-        baseline: value(then).map_or_else(
-            || "not by ".to_string() + &format::year(baseline.last_year()),
-            format::year,
-        ),
+        title: figure_title(title),
+        current: value(now).map_or_else(|| not_by(current.last_year()), format::year),
+        baseline: value(then).map_or_else(|| not_by(baseline.last_year()), format::year),
         change: match (value(now), value(then)) {
-            (Some(a), Some(b)) => format::signed(f64::from(a - b), 0, "", " yr"),
+            (Some(a), Some(b)) => fill(
+                if (a - b).abs() == 1 {
+                    Text::BaselineChangeYearsOne
+                } else {
+                    Text::BaselineChangeYearsOther
+                },
+                &[("change", &format::signed(f64::from(a - b), 0, "", ""))],
+            ),
             _ => "\u{2014}".to_string(),
         },
     };
     vec![
-        money("total-2030", "Compute spend in 2030", |f| f.total_2030),
-        money("stargate-2030", "Stargate spend in 2030", |f| {
+        money("total-2030", Text::FigureTotal2030Title, |f| f.total_2030),
+        money("stargate-2030", Text::FigureStargate2030Title, |f| {
             f.stargate_2030
         }),
-        money("microsoft-2030", "Microsoft Azure spend in 2030", |f| {
+        money("microsoft-2030", Text::BaselineMicrosoft2030Title, |f| {
             f.microsoft_2030
         }),
-        year("crossover-year", "Stargate overtakes Azure", |f| {
+        year("crossover-year", Text::FigureCrossoverYearTitle, |f| {
             f.crossover_year
         }),
-        money("cumulative-spend", "Spend since 2024", |f| {
+        money("cumulative-spend", Text::FigureCumulativeSpendTitle, |f| {
             f.cumulative_total
         }),
         money(
             "cumulative-overflow",
-            "Overflow to Oracle and others",
+            Text::FigureCumulativeOverflowTitle,
             |f| f.cumulative_oracle + f.cumulative_other,
         ),
-        money("cumulative-savings", "Stargate savings", |f| {
-            f.cumulative_savings
-        }),
+        money(
+            "cumulative-savings",
+            Text::FigureCumulativeSavingsTitle,
+            |f| f.cumulative_savings,
+        ),
         FigureChange {
             name: "commitment-share",
-            title: "Share of Stargate\u{2019}s $500B",
+            title: figure_title(Text::BaselineCommitmentShareTitle),
             current: format::percent(now.stargate_commitment_share, 1),
             baseline: format::percent(then.stargate_commitment_share, 1),
-            change: format::signed(
-                now.stargate_commitment_share - then.stargate_commitment_share,
-                1,
-                "",
-                " pts",
+            change: fill(
+                Text::BaselineChangePoints,
+                &[(
+                    "change",
+                    &format::signed(
+                        now.stargate_commitment_share - then.stargate_commitment_share,
+                        1,
+                        "",
+                        "",
+                    ),
+                )],
             ),
         },
     ]

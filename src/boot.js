@@ -6,8 +6,16 @@
 // starts at once, beside the glue's.
 const script = document.querySelector('script[data-glue][data-wasm]');
 const data = script.dataset;
-const embed = new URLSearchParams(location.search).get('embed') === '1' && data.embedGlue && data.embedWasm;
+const params = new URLSearchParams(location.search);
+const embed = params.get('embed') === '1' && data.embedGlue && data.embedWasm;
 const url = (path) => new URL(path, document.baseURI);
+const lang = params.get('lang');
+const words = ['de', 'fr', 'es'].includes(lang) && data[`words${lang[0].toUpperCase()}${lang[1]}`];
+window.stargateWords = words
+  ? fetch(url(words))
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null)
+  : null;
 const wasmResponse = fetch(url(embed ? data.embedWasm : data.wasm));
 const glue = await import(url(embed ? data.embedGlue : data.glue).href);
 const wasm = await glue.default({ module_or_path: wasmResponse });

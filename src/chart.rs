@@ -7,6 +7,7 @@ use crate::model::{Projection, YearRow, SHARE_TARGET_YEAR};
 use crate::providers::{Marker, Provider};
 use crate::sensitivity::{Lever, Swing};
 use crate::uncertainty::{Bands, Quantiles};
+use crate::words::{fill, t, Text};
 
 /// The page's two charts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,10 +29,11 @@ impl ChartKind {
         }
     }
 
+    /// The chart's title, in the page's language.
     pub fn title(self) -> &'static str {
         match self {
-            ChartKind::Spend => "Compute spend by provider, $B per year",
-            ChartKind::Share => "Each provider\u{2019}s share of compute spend, %",
+            ChartKind::Spend => t(Text::ChartSpendTitle),
+            ChartKind::Share => t(Text::ChartShareTitle),
         }
     }
 
@@ -49,6 +51,18 @@ impl ChartKind {
             ChartKind::Spend => format::billions_exact(provider.spend(row)),
             ChartKind::Share => format::percent(provider.share(row), 1),
         }
+    }
+
+    /// A provider's name and its value in a year, as the end labels, the exported legend and
+    /// the readout's spoken words give them: `Stargate $59.95B`.
+    pub fn value_label(self, provider: Provider, row: &YearRow) -> String {
+        fill(
+            Text::ChartValueLabel,
+            &[
+                ("provider", provider.name()),
+                ("value", &self.value_text(provider, row)),
+            ],
+        )
     }
 }
 
@@ -418,7 +432,7 @@ pub fn spend_chart_with(projection: &Projection, overlays: Overlays, frame: Fram
         .chain(band_years.iter().map(|q| q.p95))
         .fold(0.0, f64::max);
     let ticks = nice_ticks(data_max, 5);
-    let labels = |v: f64| "$".to_string() + &format::grouped_trimmed(v, 2) + "B";
+    let labels = |v: f64| format::billions_trimmed(v, 2);
     let provisional = value_ticks(
         &ticks,
         &LinearScale {
@@ -443,9 +457,7 @@ pub fn spend_chart_with(projection: &Projection, overlays: Overlays, frame: Fram
                         x: 0.0,
                         y: 0.0,
                         // The legend's words, so the two never disagree.
-                        text: provider.name().to_string()
-                            + " "
-                            + &ChartKind::Spend.value_text(provider, last),
+                        text: ChartKind::Spend.value_label(provider, last),
                     });
                 }
             }
@@ -593,7 +605,7 @@ pub fn share_chart_with(projection: &Projection, overlays: Overlays, frame: Fram
         max: 100.0,
         values: vec![0.0, 25.0, 50.0, 75.0, 100.0],
     };
-    let labels = |v: f64| format::trimmed(v, 0) + "%";
+    let labels = |v: f64| format::percent_trimmed(v, 0);
     let provisional = value_ticks(
         &ticks,
         &LinearScale {
@@ -610,9 +622,7 @@ pub fn share_chart_with(projection: &Projection, overlays: Overlays, frame: Fram
                     provider,
                     x: 0.0,
                     y: provider.share(last),
-                    text: provider.name().to_string()
-                        + " "
-                        + &ChartKind::Share.value_text(provider, last),
+                    text: ChartKind::Share.value_label(provider, last),
                 });
             }
         }
@@ -752,12 +762,20 @@ pub fn tornado_chart(swings: &[Swing], width: f64) -> Tornado {
             hi.max(s.at_low).max(s.at_high),
         )
     });
-    // Room at both ends for the value labels.
+    let money = format::billions;
+    // Room at both ends for the value labels, as long as the language writes them
+    // (`60,0 Mrd. $` takes twice the room of `$60.0B`), but never more than a quarter each.
+    let longest = swings
+        .iter()
+        .flat_map(|s| [money(s.at_low), money(s.at_high)])
+        .map(|text| text.chars().count())
+        .max()
+        .unwrap_or(0);
+    let room = crate::clamp(longest as f64 * CHAR_WIDTH + 10.0, 64.0, width / 4.0);
     let x = LinearScale {
         domain: (low, high),
-        range: (64.0, width - 64.0),
+        range: (room, width - room),
     };
-    let money = format::billions;
     let rows = swings
         .iter()
         .enumerate()
@@ -767,11 +785,12 @@ pub fn tornado_chart(swings: &[Swing], width: f64) -> Tornado {
                 _ if compact => String::new(),
                 (Lever::Number(input), _, _) => {
                     let spec = input.spec();
-                    format::input_value(spec.min, spec.unit)
-                        + " to "
-                        + &format::input_value(spec.max, spec.unit)
+                    range_text(
+                        &format::input_value(spec.min, spec.unit),
+                        &format::input_value(spec.max, spec.unit),
+                    )
                 }
-                (Lever::Ramp, Some(lo), Some(hi)) => lo.label().to_string() + " to " + hi.label(),
+                (Lever::Ramp, Some(lo), Some(hi)) => range_text(lo.label(), hi.label()),
                 (Lever::Ramp, _, _) => String::new(),
             };
             TornadoRow {
@@ -797,6 +816,11 @@ pub fn tornado_chart(swings: &[Swing], width: f64) -> Tornado {
         rows,
         no_effect,
     }
+}
+
+/// A lever's two ends in words: `0% to 100%`, `Late to Early`.
+fn range_text(low: &str, high: &str) -> String {
+    fill(Text::ChartRange, &[("low", low), ("high", high)])
 }
 
 /// Path data for one marker of `shape` centred on (x, y): the legend draws these.
@@ -1227,5 +1251,84 @@ mod tests {
         let narrow = tornado_chart(&swings, 360.0);
         assert!(narrow.rows.iter().all(|r| r.range.is_empty()));
         assert!(tornado_chart(&[], f64::NAN).rows.is_empty());
+    }
+
+    #[test]
+    fn titles_ranges_and_end_labels_follow_the_page_language() {
+        use crate::sensitivity::{tornado, Output};
+        use crate::words::{with_language, Lang};
+        let german = include_str!("../lang/de.json");
+        let swings = tornado(&Scenario::REPORT, Output::Stargate2030);
+        let projection = project(&Scenario::REPORT);
+        let (titles, range, label) = with_language(Lang::De, german, || {
+            let share = share_chart(&projection, Frame::for_width(900.0));
+            let other = projection.rows.last().map_or_else(String::new, |last| {
+                ChartKind::Share.value_text(Provider::OtherClouds, last)
+            });
+            (
+                [ChartKind::Spend.title(), ChartKind::Share.title()],
+                tornado_chart(&swings, 600.0).rows[1].range.clone(),
+                (share.end_labels, other),
+            )
+        });
+        assert_eq!(
+            titles,
+            [
+                "Ausgaben für Rechenleistung nach Anbieter, Mrd. Dollar pro Jahr",
+                "Anteil der Anbieter an den Ausgaben für Rechenleistung, %",
+            ]
+        );
+        assert!(range.contains(" bis "), "{range}");
+        let (end_labels, other) = label;
+        assert!(
+            end_labels
+                .iter()
+                .any(|l| l.text == "Sonstige Clouds ".to_string() + &other),
+            "{end_labels:?}"
+        );
+        // And back in English afterwards.
+        assert_eq!(
+            ChartKind::Spend.title(),
+            "Compute spend by provider, $B per year"
+        );
+    }
+
+    #[test]
+    fn tornado_value_labels_fit_in_every_language() {
+        use crate::sensitivity::{tornado, Output};
+        use crate::words::{with_language, Lang};
+        let mut s = Scenario::REPORT;
+        s.growth_after_2027 = 150.0;
+        let swings = tornado(&s, Output::Stargate2030);
+        for (lang, file) in [
+            (Lang::En, "{}"),
+            (Lang::De, include_str!("../lang/de.json")),
+            (Lang::Es, include_str!("../lang/es.json")),
+        ] {
+            for width in [360.0, 600.0, 900.0] {
+                let chart = with_language(lang, file, || tornado_chart(&swings, width));
+                for row in &chart.rows {
+                    // Labels sit outside the bar's ends, 4 px off (ui/sensitivity.rs).
+                    let left = row.x
+                        - 4.0
+                        - row
+                            .low_text
+                            .chars()
+                            .count()
+                            .max(row.high_text.chars().count()) as f64
+                            * CHAR_WIDTH;
+                    let right = row.x
+                        + row.width
+                        + 4.0
+                        + row
+                            .high_text
+                            .chars()
+                            .count()
+                            .max(row.low_text.chars().count()) as f64
+                            * CHAR_WIDTH;
+                    assert!(left >= 0.0 && right <= width, "{lang:?} {width}: {row:?}");
+                }
+            }
+        }
     }
 }

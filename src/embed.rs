@@ -1,6 +1,8 @@
 //! The embed code a blogger pastes: the iframe for a scenario and the host-page script that
 //! sizes it from the height messages the embedded page posts. Plain strings, tested here.
 
+use crate::words::{t, Text};
+
 /// `type` of the message an embedded page posts to its parent: `{type, height}`.
 pub const HEIGHT_MESSAGE: &str = "stargate-calc:height";
 
@@ -8,9 +10,11 @@ pub const HEIGHT_MESSAGE: &str = "stargate-calc:height";
 /// at a typical blog column width.
 pub const IFRAME_HEIGHT: u32 = 720;
 
-/// The iframe's accessible title, which the embedded page also shows screen readers as its
-/// (visually hidden) heading.
-pub const IFRAME_TITLE: &str = "From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator";
+/// The iframe's accessible title, in the page's language, which the embedded page also shows
+/// screen readers as its (visually hidden) heading.
+pub fn iframe_title() -> &'static str {
+    t(Text::EmbedIframeTitle)
+}
 
 /// The `<iframe>` for the embed at `src` (an absolute URL with `embed=1` in its query). It may
 /// write to the clipboard ("Copy link"); browsers deny that to frames by default.
@@ -18,7 +22,7 @@ pub fn iframe_snippet(src: &str) -> String {
     "<iframe src=\"".to_string()
         + &attribute(src)
         + "\" title=\""
-        + IFRAME_TITLE
+        + &attribute(iframe_title())
         + "\" width=\"100%\" height=\""
         + &IFRAME_HEIGHT.to_string()
         + "\" loading=\"lazy\" allow=\"clipboard-write\" style=\"border:0\"></iframe>"

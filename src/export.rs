@@ -10,6 +10,7 @@ use crate::query::{encode_query, Link};
 use crate::scenario::{Input, Scenario};
 use crate::sources::{REPORT_CITES, REPORT_TITLE};
 use crate::summary::chart_description;
+use crate::words::{fill, t, Text};
 
 /// Start of every file name.
 const FILE_PREFIX: &str = "stargate-mix";
@@ -32,11 +33,12 @@ pub fn file_stem(scenario: &Scenario) -> String {
 }
 
 /// The data table as CSV: a header row, then one row per year; spends in $B with two
-/// decimals and no thousands separators, so any spreadsheet reads them as numbers.
+/// decimals and no thousands separators, so any spreadsheet reads them as numbers. In English
+/// and the same in every language of the page: a download stays machine-readable.
 pub fn csv(projection: &Projection) -> String {
     let mut out = "Year".to_string();
     for provider in Provider::ALL {
-        out = out + "," + provider.name();
+        out = out + "," + provider.column_name();
     }
     out.push_str(",Total\n");
     for row in &projection.rows {
@@ -150,11 +152,14 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
     let mut legend_y = LEGEND_Y;
     if let Some(last) = projection.rows.last() {
         let mut x = PAD;
-        let year = format::year(last.year) + ":";
+        let year = fill(
+            Text::ExportLegendYear,
+            &[("year", &format::year(last.year))],
+        );
         legend += &text(x, legend_y, MUTED, "start", &year, "");
         x += year.chars().count() as f64 * LEGEND_CHAR_WIDTH + 10.0;
         for provider in Provider::ALL {
-            let label = provider.name().to_string() + " " + &kind.value_text(provider, last);
+            let label = kind.value_label(provider, last);
             let item = 14.0 + label.chars().count() as f64 * LEGEND_CHAR_WIDTH;
             if x + item > width - PAD {
                 x = PAD;
@@ -174,17 +179,18 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
 
     let query = encode_query(&Link::to(*scenario));
     let scenario_text = if query.is_empty() {
-        "the report\u{2019}s figures".to_string()
+        t(Text::ExportScenarioReport)
     } else {
-        query
+        &query
     };
-    let source = "Source: \u{201c}".to_string()
-        + REPORT_TITLE
-        + "\u{201d}, citing "
-        + REPORT_CITES
-        + "; tagged assumptions are ours. Scenario: "
-        + &scenario_text
-        + ".";
+    let source = fill(
+        Text::ExportSource,
+        &[
+            ("report", REPORT_TITLE),
+            ("cites", REPORT_CITES),
+            ("scenario", scenario_text),
+        ],
+    );
     let source_lines = wrap(&source, width - 2.0 * PAD, SOURCE_CHAR_WIDTH);
     let source_top = header + frame.height + SOURCE_GAP;
     let height = (source_top + SOURCE_LINE * (source_lines.len() as f64 - 1.0) + 10.0).ceil();
@@ -423,6 +429,38 @@ mod tests {
             assert_eq!(svg.matches('<').count(), svg.matches('>').count());
             assert!(svg.contains("the report\u{2019}s figures"));
         }
+    }
+
+    #[test]
+    fn a_chart_svg_speaks_the_page_language_but_the_csv_does_not() {
+        use crate::words::{with_language, Lang};
+        let german = include_str!("../lang/de.json");
+        let projection = project(&Scenario::REPORT);
+        let (svg, table) = with_language(Lang::De, german, || {
+            (
+                chart_svg(ChartKind::Spend, &projection, &Scenario::REPORT).svg,
+                csv(&projection),
+            )
+        });
+        assert!(svg.contains(
+            "<title>Ausgaben für Rechenleistung nach Anbieter, Mrd. Dollar pro Jahr</title>"
+        ));
+        let source: Vec<&str> = svg
+            .lines()
+            .filter(|l| l.contains("data-source"))
+            .filter_map(|l| l.split('>').nth(1)?.split('<').next())
+            .collect();
+        let source = source.join(" ");
+        assert!(
+            source.starts_with(
+                "Quelle: \u{201e}OpenAI secures new partnership amidst Asia expansion\u{201c}"
+            ),
+            "{source}"
+        );
+        assert!(source.ends_with("Szenario: die Zahlen des Berichts."));
+        assert!(svg.contains(">Sonstige Clouds "));
+        assert_eq!(table, csv(&projection));
+        assert!(table.starts_with("Year,Microsoft Azure,Stargate,Oracle,Other clouds,Total\n"));
     }
 
     #[test]

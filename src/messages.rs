@@ -16,6 +16,7 @@ use crate::presets::PRESETS;
 use crate::query::{apply_number, parse_decimal, quote, NoteSource, QueryNote, Theme, RAMP_KEY};
 use crate::saved::{entries, SavedFile, SavedValue};
 use crate::scenario::{Input, Ramp, Scenario};
+use crate::words::{fill, Text};
 
 /// The protocol's version, in every message the calculator sends.
 pub const VERSION: u32 = 1;
@@ -111,13 +112,13 @@ pub fn apply(message: HostMessage, current: &Scenario) -> Outcome {
         }
         HostMessage::Preset { preset } => match PRESETS.iter().find(|p| p.id == preset) {
             Some(found) => outcome.scenario = found.apply(current),
-            None => outcome.notes.push(
-                "The preset \u{201c}".to_string()
-                    + &quote(&preset)
-                    + "\u{201d} is not one of "
-                    + &PRESETS.map(|p| p.id).join(", ")
-                    + "; nothing changed.",
-            ),
+            None => outcome.notes.push(fill(
+                Text::MsgUnknownPreset,
+                &[
+                    ("preset", &quote(&preset)),
+                    ("presets", &PRESETS.map(|p| p.id).join(", ")),
+                ],
+            )),
         },
         HostMessage::Reset => outcome.scenario = Scenario::REPORT,
         HostMessage::Theme { theme } => {
@@ -145,15 +146,14 @@ fn apply_set(current: &Scenario, Params(pairs): Params) -> (Scenario, Vec<String
                 SavedValue::Text(word) if Ramp::from_key(word).is_some() => {
                     scenario.ramp = Ramp::from_key(word).unwrap_or(scenario.ramp);
                 }
-                other => kept.push(
-                    "The shape of the move (ramp) must be one of ".to_string()
-                        + &Ramp::ALL.map(|r| r.key()).join(", ")
-                        + "; the message\u{2019}s "
-                        + &given(other)
-                        + " was ignored, so it stays "
-                        + scenario.ramp.label()
-                        + ".",
-                ),
+                other => kept.push(fill(
+                    Text::MsgRampIgnored,
+                    &[
+                        ("words", &Ramp::ALL.map(|r| r.key()).join(", ")),
+                        ("given", &given(other)),
+                        ("ramp", scenario.ramp.label()),
+                    ],
+                )),
             }
         } else if let Some(input) = Input::from_key(key) {
             let number = match value {
@@ -165,15 +165,17 @@ fn apply_set(current: &Scenario, Params(pairs): Params) -> (Scenario, Vec<String
                 Some((x, written)) => apply_number(&mut scenario, &mut notes, input, x, written),
                 None => {
                     let spec = input.spec();
-                    kept.push(
-                        "\u{201c}".to_string()
-                            + spec.label
-                            + "\u{201d} must be a number; the message\u{2019}s "
-                            + &given(value)
-                            + " was ignored, so it stays "
-                            + &format::input_value(scenario.get(input), spec.unit)
-                            + ".",
-                    );
+                    kept.push(fill(
+                        Text::MsgNumberIgnored,
+                        &[
+                            ("label", spec.label),
+                            ("given", &given(value)),
+                            (
+                                "value",
+                                &format::input_value(scenario.get(input), spec.unit),
+                            ),
+                        ],
+                    ));
                 }
             }
         } else {
@@ -193,7 +195,7 @@ fn given(value: &SavedValue) -> String {
     match value {
         SavedValue::Number(x) if x.is_nan() => "NaN".to_string(),
         SavedValue::Number(x) => format::canonical(*x),
-        SavedValue::Text(text) => "\u{201c}".to_string() + &quote(text) + "\u{201d}",
+        SavedValue::Text(text) => fill(Text::MsgGivenText, &[("text", &quote(text))]),
         SavedValue::Other(words) => (*words).to_string(),
     }
 }
@@ -368,6 +370,22 @@ mod tests {
             &current,
         );
         assert_eq!((get.scenario, get.reply), (current, true));
+    }
+
+    #[test]
+    fn notes_read_in_the_page_language() {
+        use crate::words::{with_language, Lang};
+        let french = include_str!("../lang/fr.json");
+        let unknown = read(r#"{"type":"stargate-calc:preset","preset":"moon"}"#).unwrap();
+        let outcome = with_language(Lang::Fr, french, || apply(unknown, &Scenario::REPORT));
+        assert!(
+            outcome.notes[0].starts_with(
+                "Le préréglage \u{ab}\u{a0}moon\u{a0}\u{bb} ne figure pas parmi report,"
+            ),
+            "{:?}",
+            outcome.notes
+        );
+        assert!(outcome.notes[0].ends_with("\u{a0}; rien n\u{2019}a été modifié."));
     }
 
     #[test]

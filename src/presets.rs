@@ -3,13 +3,16 @@
 //! except the last year shown, which is a way of looking rather than a scenario and is kept.
 
 use crate::scenario::{Input, Ramp, Scenario};
+use crate::words::{t, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Preset {
     /// Stable machine name (`data-preset`).
     pub id: &'static str,
-    pub name: &'static str,
-    pub rationale: &'static str,
+    /// The button's words ([`Preset::name`] reads them in the page's language).
+    pub name: Text,
+    /// One line saying why the scenario is worth a look ([`Preset::rationale`]).
+    pub rationale: Text,
     /// The inputs this preset sets, with their values.
     pub values: &'static [(Input, f64)],
     /// The ramp, where the preset sets one.
@@ -19,15 +22,15 @@ pub struct Preset {
 pub const PRESETS: [Preset; 4] = [
     Preset {
         id: "report",
-        name: "The report",
-        rationale: "The report\u{2019}s figures: three-quarters from Stargate by 2030, with our default assumptions.",
+        name: Text::PresetReportName,
+        rationale: Text::PresetReportRationale,
         values: &[],
         ramp: None,
     },
     Preset {
         id: "microsoft-keeps-up",
-        name: "Microsoft keeps up",
-        rationale: "Azure capacity grows fast enough that OpenAI leans on Stargate for well under half of its compute.",
+        name: Text::PresetMicrosoftKeepsUpName,
+        rationale: Text::PresetMicrosoftKeepsUpRationale,
         values: &[
             (Input::StargateShare2030, 40.0),
             (Input::MicrosoftCapacity2024, 6.0),
@@ -37,8 +40,8 @@ pub const PRESETS: [Preset; 4] = [
     },
     Preset {
         id: "stargate-slips",
-        name: "Stargate slips",
-        rationale: "Building takes longer: the first Stargate compute arrives in 2027, most of it late, and only half the 2030 target.",
+        name: Text::PresetStargateSlipsName,
+        rationale: Text::PresetStargateSlipsRationale,
         values: &[
             (Input::FirstStargateYear, 2027.0),
             (Input::StargateShare2030, 50.0),
@@ -47,8 +50,8 @@ pub const PRESETS: [Preset; 4] = [
     },
     Preset {
         id: "all-in",
-        name: "All-in on Stargate",
-        rationale: "Stargate comes online early and cheaply and carries nearly all of OpenAI\u{2019}s compute by 2030.",
+        name: Text::PresetAllInName,
+        rationale: Text::PresetAllInRationale,
         values: &[
             (Input::StargateShare2030, 95.0),
             (Input::StargateDiscount, 30.0),
@@ -58,6 +61,16 @@ pub const PRESETS: [Preset; 4] = [
 ];
 
 impl Preset {
+    /// The preset's name, in the page's language.
+    pub fn name(&self) -> &'static str {
+        t(self.name)
+    }
+
+    /// Why the preset is worth a look, in the page's language.
+    pub fn rationale(&self) -> &'static str {
+        t(self.rationale)
+    }
+
     /// The preset's scenario, keeping the reader's last year shown from `current`.
     pub fn apply(&self, current: &Scenario) -> Scenario {
         let mut scenario = Scenario::REPORT;

@@ -3,6 +3,7 @@
 //! always agree.
 
 use crate::model::YearRow;
+use crate::words::{t, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Provider {
@@ -30,8 +31,18 @@ impl Provider {
         Provider::OtherClouds,
     ];
 
-    /// The name readers see, exactly as MODEL.md's table headers.
+    /// The name readers see, in the page's language: the three proper names as they are, the
+    /// other clouds in words. In English exactly as MODEL.md's table headers.
     pub fn name(self) -> &'static str {
+        match self {
+            Provider::OtherClouds => t(Text::ProviderOtherClouds),
+            _ => self.column_name(),
+        }
+    }
+
+    /// The name as the CSV's column header: MODEL.md's table header, in English whatever the
+    /// page's language, so a download reads the same in every language.
+    pub fn column_name(self) -> &'static str {
         match self {
             Provider::MicrosoftAzure => "Microsoft Azure",
             Provider::Stargate => "Stargate",
@@ -109,6 +120,20 @@ mod tests {
                 assert_ne!(a.colour(), b.colour());
                 assert_ne!(a.marker(), b.marker());
             }
+        }
+    }
+
+    #[test]
+    fn names_follow_the_page_but_column_names_stay_english() {
+        use crate::words::{with_language, Lang};
+        let german = include_str!("../lang/de.json");
+        with_language(Lang::De, german, || {
+            assert_eq!(Provider::OtherClouds.name(), "Sonstige Clouds");
+            assert_eq!(Provider::OtherClouds.column_name(), "Other clouds");
+            assert_eq!(Provider::Stargate.name(), "Stargate");
+        });
+        for provider in Provider::ALL {
+            assert_eq!(provider.name(), provider.column_name());
         }
     }
 

@@ -8,7 +8,7 @@
 use crate::format;
 use crate::scenario::{Input, Ramp, Scenario, Unit};
 use crate::uncertainty::Ranges;
-use crate::words::Lang;
+use crate::words::{fill, t, Lang, Text};
 
 /// What the URL asked for that the page did not take as it was.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,12 +72,13 @@ impl Theme {
         Theme::ALL.into_iter().find(|theme| theme.key() == word)
     }
 
+    /// The theme's name, in the page's language.
     pub fn label(self) -> &'static str {
-        match self {
-            Theme::Auto => "Auto",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
-        }
+        t(match self {
+            Theme::Auto => Text::ThemeAuto,
+            Theme::Light => Text::ThemeLight,
+            Theme::Dark => Text::ThemeDark,
+        })
     }
 }
 
@@ -587,11 +588,13 @@ pub enum NoteSource {
 }
 
 impl NoteSource {
-    fn noun(self) -> &'static str {
+    /// Of three whole sentences, one per source, the one for `self`: a link, a file and a
+    /// message take different words (and, in German or French, different grammar).
+    fn pick(self, link: Text, file: Text, message: Text) -> Text {
         match self {
-            NoteSource::Link => "link",
-            NoteSource::File => "file",
-            NoteSource::Message => "message",
+            NoteSource::Link => link,
+            NoteSource::File => file,
+            NoteSource::Message => message,
         }
     }
 }
@@ -603,109 +606,136 @@ impl QueryNote {
         self.message_from(NoteSource::Link)
     }
 
-    /// One plain sentence for the reader about values that came from `source`.
+    /// One plain sentence for the reader about values that came from `source`, in the page's
+    /// language.
     pub fn message_from(&self, source: NoteSource) -> String {
-        let from = source.noun();
+        use Text as T;
+        let pick = |link, file, message| source.pick(link, file, message);
         match self {
             QueryNote::NotANumber { input, given } => {
                 let spec = input.spec();
-                let what = if given.trim().is_empty() {
-                    "is empty".to_string()
+                let default = format::input_value(spec.default, spec.unit);
+                if given.trim().is_empty() {
+                    fill(
+                        pick(T::NoteEmptyLink, T::NoteEmptyFile, T::NoteEmptyMessage),
+                        &[("label", spec.label), ("default", &default)],
+                    )
                 } else {
-                    "is not a number (".to_string() + &quote(given) + ")"
-                };
-                "The ".to_string()
-                    + from
-                    + "'s value for \u{201c}"
-                    + spec.label
-                    + "\u{201d} "
-                    + &what
-                    + ", so it uses the default, "
-                    + &format::input_value(spec.default, spec.unit)
-                    + "."
+                    fill(
+                        pick(
+                            T::NoteNotANumberLink,
+                            T::NoteNotANumberFile,
+                            T::NoteNotANumberMessage,
+                        ),
+                        &[
+                            ("label", spec.label),
+                            ("given", &quote(given)),
+                            ("default", &default),
+                        ],
+                    )
+                }
             }
             QueryNote::OutOfRange { input, given, used } => {
                 let spec = input.spec();
-                "\u{201c}".to_string()
-                    + spec.label
-                    + "\u{201d} can go from "
-                    + &format::input_value(spec.min, spec.unit)
-                    + " to "
-                    + &format::input_value(spec.max, spec.unit)
-                    + "; the "
-                    + from
-                    + " asked for "
-                    + &quote(given)
-                    + ", so it uses "
-                    + &format::input_value(*used, spec.unit)
-                    + "."
+                fill(
+                    pick(
+                        T::NoteOutOfRangeLink,
+                        T::NoteOutOfRangeFile,
+                        T::NoteOutOfRangeMessage,
+                    ),
+                    &[
+                        ("label", spec.label),
+                        ("min", &format::input_value(spec.min, spec.unit)),
+                        ("max", &format::input_value(spec.max, spec.unit)),
+                        ("given", &quote(given)),
+                        ("used", &format::input_value(*used, spec.unit)),
+                    ],
+                )
             }
             QueryNote::RoundedYear { input, given, used } => {
                 let spec = input.spec();
                 debug_assert_eq!(spec.unit, Unit::Year);
-                "\u{201c}".to_string()
-                    + spec.label
-                    + "\u{201d} is a whole year; the "
-                    + from
-                    + "'s "
-                    + &quote(given)
-                    + " was rounded to "
-                    + &format::input_value(*used, spec.unit)
-                    + "."
+                fill(
+                    pick(
+                        T::NoteRoundedYearLink,
+                        T::NoteRoundedYearFile,
+                        T::NoteRoundedYearMessage,
+                    ),
+                    &[
+                        ("label", spec.label),
+                        ("given", &quote(given)),
+                        ("used", &format::input_value(*used, spec.unit)),
+                    ],
+                )
             }
             QueryNote::UnknownRamp { given } => {
                 let words: Vec<&str> = Ramp::ALL.iter().map(|ramp| ramp.key()).collect();
-                "The shape of the move (ramp) must be one of ".to_string()
-                    + &words.join(", ")
-                    + "; the "
-                    + from
-                    + "'s "
-                    + &quote(given)
-                    + " was ignored, so it is "
-                    + Ramp::DEFAULT.label()
-                    + "."
+                fill(
+                    pick(
+                        T::NoteUnknownRampLink,
+                        T::NoteUnknownRampFile,
+                        T::NoteUnknownRampMessage,
+                    ),
+                    &[
+                        ("words", &words.join(", ")),
+                        ("given", &quote(given)),
+                        ("default", Ramp::DEFAULT.label()),
+                    ],
+                )
             }
-            QueryNote::Repeated { key } => {
-                "\u{201c}".to_string()
-                    + &quote(key)
-                    + "\u{201d} appears more than once in the "
-                    + from
-                    + "; the first value was used."
-            }
-            QueryNote::UnknownKey { key } => {
-                "The ".to_string()
-                    + from
-                    + "'s \u{201c}"
-                    + &quote(key)
-                    + "\u{201d} is not a setting of this calculator and was ignored."
-            }
+            QueryNote::Repeated { key } => fill(
+                pick(
+                    T::NoteRepeatedLink,
+                    T::NoteRepeatedFile,
+                    T::NoteRepeatedMessage,
+                ),
+                &[("key", &quote(key))],
+            ),
+            QueryNote::UnknownKey { key } => fill(
+                pick(
+                    T::NoteUnknownKeyLink,
+                    T::NoteUnknownKeyFile,
+                    T::NoteUnknownKeyMessage,
+                ),
+                &[("key", &quote(key))],
+            ),
             QueryNote::Baseline(note) => {
-                "Pinned baseline: ".to_string() + &note.message_from(source)
+                fill(T::NoteBaseline, &[("note", &note.message_from(source))])
             }
             QueryNote::BadRange { input, given, used } => {
                 let spec = input.spec();
-                "The uncertainty range of \u{201c}".to_string()
-                    + spec.label
-                    + "\u{201d} must be a number from 0 to "
-                    + &format::input_value(spec.max - spec.min, spec.unit)
-                    + "; the "
-                    + from
-                    + "'s "
-                    + &quote(given)
-                    + " became \u{b1}"
-                    + &format::input_value(*used, spec.unit)
-                    + "."
+                fill(
+                    pick(
+                        T::NoteBadRangeLink,
+                        T::NoteBadRangeFile,
+                        T::NoteBadRangeMessage,
+                    ),
+                    &[
+                        ("label", spec.label),
+                        ("min", &format::grouped(0.0, 0)),
+                        ("max", &format::input_value(spec.max - spec.min, spec.unit)),
+                        ("given", &quote(given)),
+                        ("used", &format::input_value(*used, spec.unit)),
+                    ],
+                )
             }
-            QueryNote::BadSeed { given } => {
-                "The random seed must be a whole number from 0 to 2^53; the ".to_string()
-                    + from
-                    + "'s "
-                    + &quote(given)
-                    + " was ignored, so it is 1."
-            }
+            QueryNote::BadSeed { given } => fill(
+                pick(
+                    T::NoteBadSeedLink,
+                    T::NoteBadSeedFile,
+                    T::NoteBadSeedMessage,
+                ),
+                &[
+                    ("min", &format::whole(0)),
+                    // 2^53, written as a power: the largest seed JavaScript holds exactly.
+                    ("max", "2^53"),
+                    ("given", &quote(given)),
+                    ("seed", &format::whole(BandSettings::DEFAULT_SEED)),
+                ],
+            ),
             QueryNote::UnknownViewValue { key, given } => {
                 let words = if *key == EMBED_KEY || *key == BASELINE_KEY || *key == BANDS_KEY {
-                    "1 or 0".to_string()
+                    fill(T::NoteOnOrOff, &[("on", "1"), ("off", "0")])
                 } else if *key == LANG_KEY {
                     let words: Vec<&str> = Lang::ALL.iter().map(|lang| lang.key()).collect();
                     words.join(", ")
@@ -713,15 +743,14 @@ impl QueryNote {
                     let words: Vec<&str> = Theme::ALL.iter().map(|theme| theme.key()).collect();
                     words.join(", ")
                 };
-                "\u{201c}".to_string()
-                    + key
-                    + "\u{201d} must be "
-                    + &words
-                    + "; the "
-                    + from
-                    + "'s "
-                    + &quote(given)
-                    + " was ignored."
+                fill(
+                    pick(
+                        T::NoteViewValueLink,
+                        T::NoteViewValueFile,
+                        T::NoteViewValueMessage,
+                    ),
+                    &[("key", key), ("words", &words), ("given", &quote(given))],
+                )
             }
         }
     }
@@ -729,6 +758,10 @@ impl QueryNote {
 
 /// A reader's text, shortened for quoting back (a 10,000-character value would swamp the page).
 pub(crate) fn quote(text: &str) -> String {
+    if text.is_empty() {
+        // Nothing given: a pair of empty quotes says so better than nothing at all.
+        return fill(Text::MsgGivenText, &[("text", "")]);
+    }
     let mut chars = text.chars();
     let mut short: String = chars.by_ref().take(QUOTE_LIMIT).collect();
     if chars.next().is_some() {
@@ -984,6 +1017,33 @@ mod tests {
                 assert!(message.ends_with('.'), "{message}");
             }
         }
+    }
+
+    #[test]
+    fn notes_read_as_whole_sentences_in_german_for_each_source() {
+        use crate::words::{with_language, Lang};
+        let german = include_str!("../lang/de.json");
+        let note = &parse("sg=150").notes[0];
+        let (link, file) = with_language(Lang::De, german, || {
+            (note.message(), note.message_from(NoteSource::File))
+        });
+        assert!(
+            link.starts_with("\u{201e}Stargate-Anteil an den Ausgaben f\u{fc}r Rechenleistung 2030\u{201c} kann zwischen"),
+            "{link}"
+        );
+        assert!(link.contains("; der Link nennt 150, daher gilt"), "{link}");
+        assert!(file.contains("; die Datei nennt 150, daher gilt"), "{file}");
+        let repeated = &parse("sg=1&sg=2").notes[0];
+        assert_eq!(
+            with_language(Lang::De, german, || repeated.message_from(NoteSource::Message)),
+            "\u{201e}sg\u{201c} kommt in der Nachricht mehrfach vor; verwendet wurde der erste Wert."
+        );
+        assert_eq!(
+            with_language(Lang::De, german, || Theme::Dark.label()),
+            "Dunkel"
+        );
+        // English is back afterwards.
+        assert!(note.message().starts_with("\u{201c}Stargate share"));
     }
 
     #[test]

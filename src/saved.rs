@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::format;
 use crate::query::{apply_number, parse_decimal, quote, QueryNote, RAMP_KEY};
 use crate::scenario::{Input, Ramp, Scenario};
+use crate::words::{fill, t, Text};
 
 /// Largest file the page reads. A saved scenario is about 250 bytes; anything much larger is
 /// not one, and is refused before it is read.
@@ -65,7 +66,7 @@ pub fn to_json(scenario: &Scenario) -> String {
 #[derive(Debug, PartialEq)]
 pub enum SavedFile {
     Object(Vec<(String, SavedValue)>),
-    /// Not an object: what it is, in words ("a list", "a number").
+    /// Not an object: what it is, in words in the page's language ("a list", "a number").
     Other(&'static str),
 }
 
@@ -74,7 +75,8 @@ pub enum SavedFile {
 pub enum SavedValue {
     Number(f64),
     Text(String),
-    /// Anything else, in words: "true or false", "null", "a list", "an object".
+    /// Anything else, in words in the page's language: "true or false", "null", "a list",
+    /// "an object".
     Other(&'static str),
 }
 
@@ -109,31 +111,31 @@ impl<'de> Visitor<'de> for FileVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SavedFile, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(SavedFile::Other("a list"))
+        Ok(SavedFile::Other(t(Text::SavedHoldsList)))
     }
 
     fn visit_bool<E>(self, _: bool) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other("true or false"))
+        Ok(SavedFile::Other(t(Text::SavedHoldsTrueFalse)))
     }
 
     fn visit_i64<E>(self, _: i64) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other("a number"))
+        Ok(SavedFile::Other(t(Text::SavedHoldsANumber)))
     }
 
     fn visit_u64<E>(self, _: u64) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other("a number"))
+        Ok(SavedFile::Other(t(Text::SavedHoldsANumber)))
     }
 
     fn visit_f64<E>(self, _: f64) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other("a number"))
+        Ok(SavedFile::Other(t(Text::SavedHoldsANumber)))
     }
 
     fn visit_str<E>(self, _: &str) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other("a piece of text"))
+        Ok(SavedFile::Other(t(Text::SavedHoldsAText)))
     }
 
     fn visit_unit<E>(self) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other("null"))
+        Ok(SavedFile::Other(t(Text::SavedHoldsNull)))
     }
 }
 
@@ -163,21 +165,21 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_bool<E>(self, _: bool) -> Result<SavedValue, E> {
-        Ok(SavedValue::Other("true or false"))
+        Ok(SavedValue::Other(t(Text::SavedHoldsTrueFalse)))
     }
 
     fn visit_unit<E>(self) -> Result<SavedValue, E> {
-        Ok(SavedValue::Other("null"))
+        Ok(SavedValue::Other(t(Text::SavedHoldsNull)))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SavedValue, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(SavedValue::Other("a list"))
+        Ok(SavedValue::Other(t(Text::SavedHoldsList)))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SavedValue, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(SavedValue::Other("an object"))
+        Ok(SavedValue::Other(t(Text::SavedHoldsAnObject)))
     }
 }
 
@@ -206,41 +208,38 @@ pub enum OpenError {
 impl OpenError {
     /// One plain sentence for the reader, naming the file.
     pub fn message(&self, file_name: &str) -> String {
-        let name = "\u{201c}".to_string() + &quote(file_name) + "\u{201d}";
-        let reason = match self {
-            OpenError::TooLarge { bytes } => {
-                "it is ".to_string()
-                    + &size_in_words(*bytes)
-                    + ", and a saved scenario is a small file of a few hundred bytes"
-            }
+        let file = quote(file_name);
+        let file = ("file", file.as_str());
+        match self {
+            OpenError::TooLarge { bytes } => fill(
+                Text::SavedTooLarge,
+                &[file, ("size", &size_in_words(*bytes))],
+            ),
             OpenError::NotJson { detail } => {
-                "it is not JSON (".to_string() + &quote_long(detail) + ")"
+                fill(Text::SavedNotJson, &[file, ("detail", &quote_long(detail))])
             }
-            OpenError::NotAnObject { holds } => {
-                "it holds ".to_string()
-                    + holds
-                    + ", not a scenario\u{2019}s parameters such as {\"sg\": 75}"
-            }
-            OpenError::NoParameters => {
-                "it has none of the calculator\u{2019}s parameters (".to_string()
-                    + &parameter_keys()
-                    + ")"
-            }
+            OpenError::NotAnObject { holds } => fill(
+                Text::SavedNotAnObject,
+                &[file, ("holds", holds), ("example", "{\"sg\": 75}")],
+            ),
+            OpenError::NoParameters => fill(
+                Text::SavedNoParameters,
+                &[file, ("keys", &parameter_keys())],
+            ),
             OpenError::WrongType { key, holds } => {
-                let kind = if key == RAMP_KEY {
-                    "one of ".to_string() + &ramp_words()
+                let quoted = quote(key);
+                let (key_value, holds) = (("key", quoted.as_str()), ("holds", holds.as_str()));
+                if key == RAMP_KEY {
+                    let words = ramp_words();
+                    fill(
+                        Text::SavedWrongTypeRamp,
+                        &[file, key_value, ("words", &words), holds],
+                    )
                 } else {
-                    "a number".to_string()
-                };
-                "\u{201c}".to_string()
-                    + &quote(key)
-                    + "\u{201d} must be "
-                    + &kind
-                    + ", and the file has "
-                    + holds
+                    fill(Text::SavedWrongTypeNumber, &[file, key_value, holds])
+                }
             }
-        };
-        name + " was not opened: " + &reason + ". Nothing was changed."
+        }
     }
 }
 
@@ -346,14 +345,17 @@ pub(crate) fn entries(pairs: &[(String, SavedValue)]) -> Vec<Entry<'_>> {
 /// What a value is, in words, for an error.
 fn holds(value: &SavedValue) -> String {
     match value {
-        SavedValue::Number(x) => "the number ".to_string() + &format::canonical(*x),
+        SavedValue::Number(x) => fill(
+            Text::SavedHoldsNumber,
+            &[("number", &format::canonical(*x))],
+        ),
         SavedValue::Text(text) => holds_text(text),
         SavedValue::Other(words) => (*words).to_string(),
     }
 }
 
 fn holds_text(text: &str) -> String {
-    "the text \u{201c}".to_string() + &quote(text) + "\u{201d}"
+    fill(Text::SavedHoldsText, &[("text", &quote(text))])
 }
 
 /// A parser's message, shortened less than a value is (it carries line and column).
@@ -379,13 +381,16 @@ fn ramp_words() -> String {
 
 /// `10.0 MB`, `80 KB`, `512 bytes`.
 fn size_in_words(bytes: f64) -> String {
-    if bytes >= 1_000_000.0 {
-        format::fixed(bytes / 1_000_000.0, 1) + " MB"
+    let (text, size) = if bytes >= 1_000_000.0 {
+        (Text::SavedSizeMb, format::fixed(bytes / 1_000_000.0, 1))
     } else if bytes >= 1_000.0 {
-        format::fixed(bytes / 1_000.0, 0) + " KB"
+        (Text::SavedSizeKb, format::fixed(bytes / 1_000.0, 0))
+    } else if bytes == 1.0 {
+        (Text::SavedSizeBytesOne, format::fixed(bytes, 0))
     } else {
-        format::fixed(bytes, 0) + " bytes"
-    }
+        (Text::SavedSizeBytesOther, format::fixed(bytes, 0))
+    };
+    fill(text, &[("size", &size)])
 }
 
 #[cfg(test)]
@@ -566,6 +571,31 @@ mod tests {
             file(&"[".repeat(100_000)),
             Err(OpenError::NotJson { .. })
         ));
+    }
+
+    #[test]
+    fn a_refusal_reads_in_german() {
+        use crate::words::{with_language, Lang};
+        let german = include_str!("../lang/de.json");
+        let (list, wrong, large) = with_language(Lang::De, german, || {
+            let message = |text: &str| file(text).err().map(|e| e.message("a.json"));
+            let large = OpenError::TooLarge { bytes: 80_000.0 }.message("b.json");
+            (message("[1, 2]"), message("{\"sg\": \"viel\"}"), large)
+        });
+        assert_eq!(
+            list.as_deref(),
+            Some("\u{201e}a.json\u{201c} wurde nicht geöffnet: Die Datei enthält eine Liste, nicht die Parameter eines Szenarios wie {\"sg\": 75}. Es wurde nichts geändert.")
+        );
+        assert_eq!(
+            wrong.as_deref(),
+            Some("\u{201e}a.json\u{201c} wurde nicht geöffnet: \u{201e}sg\u{201c} muss eine Zahl sein, die Datei enthält aber den Text \u{201e}viel\u{201c}. Es wurde nichts geändert.")
+        );
+        assert!(large.contains("ist 80 KB groß"), "{large}");
+        // English again afterwards.
+        assert_eq!(
+            file("[]").err().map(|e| e.message("a.json")).as_deref(),
+            Some("\u{201c}a.json\u{201d} was not opened: it holds a list, not a scenario\u{2019}s parameters such as {\"sg\": 75}. Nothing was changed.")
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The model's inputs: what a reader can change, with the key, range, step, default and unit
 //! MODEL.md gives each one. This table is the single source for the controls, the URL codec,
-//! the sources panel and the tests, so a range is never written down twice.
+//! the sources panel and the tests, so a range is never written down twice. Labels and help
+//! lines are in the page's language (`words.rs`).
+
+use crate::words::{t, Text};
 
 /// Shape of the move from Azure to Stargate between the first Stargate year and 2030.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,22 +33,24 @@ impl Ramp {
         Ramp::ALL.into_iter().find(|ramp| ramp.key() == word)
     }
 
+    /// The ramp's name, in the page's language.
     pub fn label(self) -> &'static str {
-        match self {
-            Ramp::Linear => "Steady",
-            Ramp::SCurve => "Gradual (S-curve)",
-            Ramp::Early => "Early",
-            Ramp::Late => "Late",
-        }
+        t(match self {
+            Ramp::Linear => Text::RampLinearLabel,
+            Ramp::SCurve => Text::RampSCurveLabel,
+            Ramp::Early => Text::RampEarlyLabel,
+            Ramp::Late => Text::RampLateLabel,
+        })
     }
 
+    /// What the ramp means, as a lower-case phrase, in the page's language.
     pub fn description(self) -> &'static str {
-        match self {
-            Ramp::Linear => "the same step every year",
-            Ramp::SCurve => "slow start, fast middle, slow finish",
-            Ramp::Early => "most of the move happens in the first years",
-            Ramp::Late => "most of the move waits until close to 2030",
-        }
+        t(match self {
+            Ramp::Linear => Text::RampLinearDescription,
+            Ramp::SCurve => Text::RampSCurveDescription,
+            Ramp::Early => Text::RampEarlyDescription,
+            Ramp::Late => Text::RampLateDescription,
+        })
     }
 
     /// Fraction of the 2030 Stargate share reached at progress `t` in [0, 1].
@@ -89,13 +94,14 @@ pub enum Input {
     LastYear,
 }
 
-/// Everything MODEL.md says about one numeric input.
+/// Everything MODEL.md says about one numeric input, its words in the page's language.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct InputSpec {
     /// URL query key; stable, part of the public embedding API.
     pub key: &'static str,
+    /// The control's label, in the page's language.
     pub label: &'static str,
-    /// One line under the control saying what it means.
+    /// One line under the control saying what it means, in the page's language.
     pub help: &'static str,
     pub unit: Unit,
     pub min: f64,
@@ -104,6 +110,19 @@ pub struct InputSpec {
     pub default: f64,
     /// True where MODEL.md marks the input as our assumption rather than the report's figure.
     pub assumption: bool,
+}
+
+/// A row of the input table as written: an [`InputSpec`] whose words are still keys.
+struct Row {
+    key: &'static str,
+    label: Text,
+    help: Text,
+    unit: Unit,
+    min: f64,
+    max: f64,
+    step: f64,
+    default: f64,
+    assumption: bool,
 }
 
 impl Input {
@@ -120,12 +139,31 @@ impl Input {
         Input::LastYear,
     ];
 
-    pub fn spec(self) -> &'static InputSpec {
+    /// The input's spec, its label and help line read in the page's language. By value: the
+    /// words are looked up at each call (two table reads, no measurable cost in the bands'
+    /// sampling), so a page, or a test, in another language gets its own.
+    #[inline]
+    pub fn spec(self) -> InputSpec {
+        let row = self.row();
+        InputSpec {
+            key: row.key,
+            label: t(row.label),
+            help: t(row.help),
+            unit: row.unit,
+            min: row.min,
+            max: row.max,
+            step: row.step,
+            default: row.default,
+            assumption: row.assumption,
+        }
+    }
+
+    fn row(self) -> &'static Row {
         match self {
-            Input::StargateShare2030 => &InputSpec {
+            Input::StargateShare2030 => &Row {
                 key: "sg",
-                label: "Stargate share of compute spend in 2030",
-                help: "The report: three-quarters of OpenAI's compute from Stargate by 2030.",
+                label: Text::InputShare2030Label,
+                help: Text::InputShare2030Help,
                 unit: Unit::Percent,
                 min: 0.0,
                 max: 100.0,
@@ -133,10 +171,10 @@ impl Input {
                 default: 75.0,
                 assumption: false,
             },
-            Input::Spend2024 => &InputSpec {
+            Input::Spend2024 => &Row {
                 key: "s24",
-                label: "Compute spend in 2024",
-                help: "The report: $5 billion spent in 2024.",
+                label: Text::InputSpend2024Label,
+                help: Text::InputSpend2024Help,
                 unit: Unit::BillionsUsd,
                 min: 0.5,
                 max: 50.0,
@@ -144,10 +182,10 @@ impl Input {
                 default: 5.0,
                 assumption: false,
             },
-            Input::Spend2027 => &InputSpec {
+            Input::Spend2027 => &Row {
                 key: "s27",
-                label: "Compute spend in 2027",
-                help: "The report: $20 billion expected in 2027.",
+                label: Text::InputSpend2027Label,
+                help: Text::InputSpend2027Help,
                 unit: Unit::BillionsUsd,
                 min: 1.0,
                 max: 200.0,
@@ -155,10 +193,10 @@ impl Input {
                 default: 20.0,
                 assumption: false,
             },
-            Input::GrowthAfter2027 => &InputSpec {
+            Input::GrowthAfter2027 => &Row {
                 key: "g",
-                label: "Spend growth after 2027",
-                help: "Default continues the 2024–27 trend (4× in 3 years).",
+                label: Text::InputGrowthAfter2027Label,
+                help: Text::InputGrowthAfter2027Help,
                 unit: Unit::PercentPerYear,
                 min: 0.0,
                 max: 150.0,
@@ -166,10 +204,10 @@ impl Input {
                 default: 58.7,
                 assumption: true,
             },
-            Input::FirstStargateYear => &InputSpec {
+            Input::FirstStargateYear => &Row {
                 key: "y0",
-                label: "First year with Stargate compute",
-                help: "When the first Stargate capacity starts to carry OpenAI's work.",
+                label: Text::InputFirstStargateYearLabel,
+                help: Text::InputFirstStargateYearHelp,
                 unit: Unit::Year,
                 min: 2025.0,
                 max: 2030.0,
@@ -177,10 +215,10 @@ impl Input {
                 default: 2025.0,
                 assumption: true,
             },
-            Input::MicrosoftCapacity2024 => &InputSpec {
+            Input::MicrosoftCapacity2024 => &Row {
                 key: "mc",
-                label: "Microsoft capacity for OpenAI in 2024",
-                help: "What Azure could supply OpenAI in 2024, in dollars of compute.",
+                label: Text::InputMicrosoftCapacity2024Label,
+                help: Text::InputMicrosoftCapacity2024Help,
                 unit: Unit::BillionsUsdPerYear,
                 min: 0.0,
                 max: 50.0,
@@ -188,10 +226,10 @@ impl Input {
                 default: 5.0,
                 assumption: true,
             },
-            Input::MicrosoftCapacityGrowth => &InputSpec {
+            Input::MicrosoftCapacityGrowth => &Row {
                 key: "mg",
-                label: "Growth of Microsoft's capacity",
-                help: "How fast the Azure capacity available to OpenAI grows each year.",
+                label: Text::InputMicrosoftCapacityGrowthLabel,
+                help: Text::InputMicrosoftCapacityGrowthHelp,
                 unit: Unit::PercentPerYear,
                 min: 0.0,
                 max: 100.0,
@@ -199,10 +237,10 @@ impl Input {
                 default: 35.0,
                 assumption: true,
             },
-            Input::OraclePartOfOverflow => &InputSpec {
+            Input::OraclePartOfOverflow => &Row {
                 key: "ora",
-                label: "Oracle's part of what Microsoft cannot supply",
-                help: "Microsoft has the first right to supply; the rest of the overflow goes to other clouds.",
+                label: Text::InputOraclePartLabel,
+                help: Text::InputOraclePartHelp,
                 unit: Unit::Percent,
                 min: 0.0,
                 max: 100.0,
@@ -210,10 +248,10 @@ impl Input {
                 default: 70.0,
                 assumption: true,
             },
-            Input::StargateDiscount => &InputSpec {
+            Input::StargateDiscount => &Row {
                 key: "disc",
-                label: "Stargate price discount against Azure",
-                help: "The report only says \u{201c}possibly\u{2026} at lower costs\u{201d}; the size is ours.",
+                label: Text::InputStargateDiscountLabel,
+                help: Text::InputStargateDiscountHelp,
                 unit: Unit::Percent,
                 min: 0.0,
                 max: 60.0,
@@ -221,10 +259,10 @@ impl Input {
                 default: 20.0,
                 assumption: true,
             },
-            Input::LastYear => &InputSpec {
+            Input::LastYear => &Row {
                 key: "h",
-                label: "Last year shown",
-                help: "How far the charts and the table run.",
+                label: Text::InputLastYearLabel,
+                help: Text::InputLastYearHelp,
                 unit: Unit::Year,
                 min: 2030.0,
                 max: 2035.0,
@@ -237,14 +275,14 @@ impl Input {
 
     /// The input whose URL key is `key`, if any.
     pub fn from_key(key: &str) -> Option<Input> {
-        Input::ALL.into_iter().find(|input| input.spec().key == key)
+        Input::ALL.into_iter().find(|input| input.row().key == key)
     }
 
     /// Brings any value into the input's range; NaN becomes the default, years become whole
     /// years (halves up). The model and the UI both go through this, so nothing downstream
     /// ever sees a value MODEL.md does not allow.
     pub fn sanitize(self, value: f64) -> f64 {
-        let spec = self.spec();
+        let spec = self.row();
         if value.is_nan() {
             return spec.default;
         }
@@ -420,6 +458,25 @@ mod tests {
         assert_eq!(Input::FirstStargateYear.sanitize(2026.49), 2026.0);
         assert_eq!(Input::LastYear.sanitize(2040.0), 2035.0);
         assert_eq!(Input::LastYear.sanitize(1999.0), 2030.0);
+    }
+
+    #[test]
+    fn labels_and_ramps_read_in_the_page_language() {
+        use crate::words::{with_language, Lang};
+        let french = include_str!("../lang/fr.json");
+        let (label, help, ramp) = with_language(Lang::Fr, french, || {
+            let spec = Input::LastYear.spec();
+            (spec.label, spec.help, Ramp::SCurve.label())
+        });
+        assert_eq!(label, "Derni\u{e8}re ann\u{e9}e affich\u{e9}e");
+        assert_eq!(
+            help,
+            "Jusqu\u{2019}o\u{f9} vont les graphiques et le tableau."
+        );
+        assert_eq!(ramp, "Progressif (courbe en S)");
+        let spec = Input::LastYear.spec();
+        assert_eq!(spec.label, "Last year shown");
+        assert_eq!((spec.key, spec.min, spec.max), ("h", 2030.0, 2035.0));
     }
 
     #[test]

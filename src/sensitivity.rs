@@ -8,6 +8,7 @@
 
 use crate::model::project;
 use crate::scenario::{Input, Ramp, Scenario};
+use crate::words::{fill, t, Text};
 
 /// The figure the tornado is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,21 +28,23 @@ impl Output {
     ];
 
     pub fn label(self) -> &'static str {
-        match self {
-            Output::Microsoft2030 => "Microsoft Azure spend in 2030",
-            Output::Stargate2030 => "Stargate spend in 2030",
-            Output::StargateCommitmentYears => {
-                "Stargate spend 2025\u{2013}2028, the commitment\u{2019}s years"
-            }
-        }
+        t(match self {
+            Output::Microsoft2030 => Text::TornadoMicrosoft2030,
+            Output::Stargate2030 => Text::TornadoStargate2030,
+            Output::StargateCommitmentYears => Text::TornadoCommitmentYears,
+        })
     }
 
-    /// What introduces the levers that do not move the figure.
-    pub fn no_effect_intro(self) -> &'static str {
-        match self {
-            Output::Microsoft2030 | Output::Stargate2030 => "No effect on this figure in 2030: ",
-            Output::StargateCommitmentYears => "No effect on this figure: ",
-        }
+    /// The sentence naming the levers that do not move the figure (`levers`: their labels).
+    pub fn no_effect(self, levers: &[&str]) -> String {
+        let text = match self {
+            Output::Microsoft2030 | Output::Stargate2030 => Text::TornadoNoEffect2030,
+            Output::StargateCommitmentYears => Text::TornadoNoEffect,
+        };
+        fill(
+            text,
+            &[("levers", &levers.join(t(Text::TornadoListSeparator)))],
+        )
     }
 
     /// The figure for `scenario`, in $B.
@@ -81,7 +84,7 @@ impl Lever {
     pub fn label(self) -> &'static str {
         match self {
             Lever::Number(input) => input.spec().label,
-            Lever::Ramp => "Shape of the move to Stargate",
+            Lever::Ramp => t(Text::SensitivityLeverRamp),
         }
     }
 }
@@ -211,6 +214,39 @@ mod tests {
         let mut changed = *scenario;
         changed.set(input, value);
         changed
+    }
+
+    #[test]
+    fn the_no_effect_sentence_is_whole_in_english_and_german() {
+        let levers = ["First year with Stargate compute", "Oracle"];
+        assert_eq!(
+            Output::Stargate2030.no_effect(&levers),
+            "No effect on this figure in 2030: First year with Stargate compute; Oracle."
+        );
+        assert_eq!(
+            Output::StargateCommitmentYears.no_effect(&levers[1..]),
+            "No effect on this figure: Oracle."
+        );
+        let german = crate::words::with_language(
+            crate::words::Lang::De,
+            include_str!("../lang/de.json"),
+            || {
+                (
+                    Output::Microsoft2030.no_effect(&levers),
+                    Output::StargateCommitmentYears.label(),
+                    Lever::Ramp.label(),
+                )
+            },
+        );
+        assert_eq!(
+            german,
+            (
+                "Kein Einfluss auf diese Kennzahl im Jahr 2030: First year with Stargate compute; Oracle."
+                    .to_string(),
+                "Ausgaben bei Stargate 2025\u{2013}2028 (Jahre der Zusage)",
+                "Verlauf des Wechsels zu Stargate",
+            )
+        );
     }
 
     #[test]

@@ -1,91 +1,168 @@
 //! The report's facts, each with the sentence it comes from and what it feeds in the model.
 //! Quotes are copied verbatim from `shared/seed/openai-stargate-article.txt`; a test checks
-//! that every one still appears there.
+//! that every one still appears there. They stay in English in every language (the page marks
+//! them `lang="en"`); what the page says about them is in the page's language.
+
+use crate::format;
+use crate::scenario::{Input, Unit};
+use crate::words::{fill, t, Text};
 
 /// Where the facts come from.
 pub const REPORT_TITLE: &str = "OpenAI secures new partnership amidst Asia expansion";
 /// Who the report itself cites.
 pub const REPORT_CITES: &str = "The Information";
 
+/// Something a fact's texts name by `{name}`: a number, printed the page's way, or an input,
+/// by its label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Named {
+    /// Billions of dollars, printed as an input's value is: `$5B`, `$17.9B`.
+    Billions(f64),
+    /// A percentage, printed as an input's value is: `75%`.
+    Percent(f64),
+    /// A count: `10`.
+    Count(u64),
+    /// An input's label.
+    Label(Input),
+}
+
+impl Named {
+    pub fn text(self) -> String {
+        match self {
+            Named::Billions(x) => format::input_value(x, Unit::BillionsUsd),
+            Named::Percent(x) => format::input_value(x, Unit::Percent),
+            Named::Count(n) => format::grouped(n as f64, 0),
+            Named::Label(input) => input.spec().label.to_string(),
+        }
+    }
+}
+
 /// One fact from the report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Fact {
-    pub fact: &'static str,
-    pub value: &'static str,
-    /// The report's own words (one or two sentences).
+    /// What the fact is about.
+    pub fact: Text,
+    /// The fact itself, short.
+    pub value: Text,
+    /// The report's own words (one or two sentences), in English.
     pub quotes: &'static [&'static str],
     /// Which input or figure of the calculator the fact feeds.
-    pub feeds: &'static str,
+    pub feeds: Text,
+    /// What `fact`, `value` and `feeds` name by `{name}`.
+    pub named: &'static [(&'static str, Named)],
+}
+
+impl Fact {
+    /// One of the fact's texts in the page's language, its `{name}`s filled in.
+    pub fn say(&self, text: Text) -> String {
+        let values: Vec<(&str, String)> = self
+            .named
+            .iter()
+            .map(|(name, named)| (*name, named.text()))
+            .collect();
+        let values: Vec<(&str, &str)> = values
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        fill(text, &values)
+    }
 }
 
 pub const FACTS: [Fact; 8] = [
     Fact {
-        fact: "OpenAI compute spend, 2024",
-        value: "$5B",
+        fact: Text::SourcesSpend2024Fact,
+        value: Text::SourcesSpend2024Value,
         quotes: &["According to the report, OpenAI expects to spend $20 billion in 2027, which is much more than the $5 billion it spent in 2024."],
-        feeds: "Default of \u{201c}Compute spend in 2024\u{201d} (s24).",
+        feeds: Text::SourcesSpend2024Feeds,
+        named: &[
+            ("amount", Named::Billions(5.0)),
+            ("input", Named::Label(Input::Spend2024)),
+        ],
     },
     Fact {
-        fact: "OpenAI expected compute spend, 2027",
-        value: "$20B",
+        fact: Text::SourcesSpend2027Fact,
+        value: Text::SourcesSpend2027Value,
         quotes: &["According to the report, OpenAI expects to spend $20 billion in 2027, which is much more than the $5 billion it spent in 2024."],
-        feeds: "Default of \u{201c}Compute spend in 2027\u{201d} (s27); with 2024, the 2024\u{2013}27 growth and the default growth after 2027 (g).",
+        feeds: Text::SourcesSpend2027Feeds,
+        named: &[
+            ("amount", Named::Billions(20.0)),
+            ("input", Named::Label(Input::Spend2027)),
+        ],
     },
     Fact {
-        fact: "Share of OpenAI compute from Stargate by 2030",
-        value: "three-quarters (75%)",
+        fact: Text::SourcesShareFact,
+        value: Text::SourcesShareValue,
         quotes: &["But as per the report, by 2030, OpenAI expects three-quarters of its computing power to come from Stargate, meaning Microsoft will no longer be the dominant provider."],
-        feeds: "Default of the headline control (sg). The report speaks of computing power; the model reads it as a share of compute spend, which is our assumption.",
+        feeds: Text::SourcesShareFeeds,
+        named: &[("share", Named::Percent(75.0))],
     },
     Fact {
-        fact: "Stargate Project commitment",
-        value: "~$500B over four years (2025\u{2013}2028)",
+        fact: Text::SourcesCommitmentFact,
+        value: Text::SourcesCommitmentValue,
         quotes: &["Under this project, these companies intend to allocate around $500 billion over the next four years to strengthen AI infrastructure in the US."],
-        feeds: "The figure \u{201c}Stargate spend 2025\u{2013}2028 as a share of $500B\u{201d}.",
+        feeds: Text::SourcesCommitmentFeeds,
+        named: &[("amount", Named::Billions(500.0))],
     },
     Fact {
-        fact: "Microsoft's position",
-        value: "biggest provider and investor; now a right of first refusal (ROFR)",
+        fact: Text::SourcesMicrosoftFact,
+        value: Text::SourcesMicrosoftValue,
         quotes: &[
             "Currently, Microsoft is OpenAI\u{2019}s biggest cloud provider and investor, supplying vast amounts of AI computing power via Azure.",
             "As part of the amended agreement, Microsoft retains the first right to provide cloud resources to OpenAI, but OpenAI now has the option to turn to other cloud providers, such as Oracle, should Microsoft be unable to meet its needs.",
         ],
-        feeds: "The model's order: spend not on Stargate is offered to Microsoft first, up to its capacity (mc, mg); what it cannot meet goes to Oracle (ora) and other clouds.",
+        feeds: Text::SourcesMicrosoftFeeds,
+        named: &[],
     },
     Fact {
-        fact: "Transition",
-        value: "gradual; short-term Microsoft spending still rising",
+        fact: Text::SourcesTransitionFact,
+        value: Text::SourcesTransitionValue,
         quotes: &["However, OpenAI\u{2019}s increasing spending on Microsoft\u{2019}s data centers in the short term suggests the transition to Stargate will be gradual."],
-        feeds: "Default shape of the move, the S-curve (ramp), and the first Stargate year (y0).",
+        feeds: Text::SourcesTransitionFeeds,
+        named: &[],
     },
     Fact {
-        fact: "Stargate pricing",
-        value: "possibly lower costs",
+        fact: Text::SourcesPricingFact,
+        value: Text::SourcesPricingValue,
         quotes: &["It could reshape the market dynamics, possibly offering AI-specialized cloud services at lower costs."],
-        feeds: "The Stargate discount (disc) and the figure \u{201c}cumulative Stargate savings\u{201d}; the size of the discount is our assumption.",
+        feeds: Text::SourcesPricingFeeds,
+        named: &[],
     },
     Fact {
-        fact: "OpenAI funding",
-        value: "$17.9B raised over 10 rounds; ~$157B valuation (Oct 2024)",
+        fact: Text::SourcesFundingFact,
+        value: Text::SourcesFundingValue,
         quotes: &[
             "OpenAI has raised a total of $17.9 billion in funding over 10 rounds.",
             "The Altman led company reached a valuation of approximately $157 billion in its last funding round in October 2024.",
         ],
-        feeds: "The figure \u{201c}year cumulative spend passes the $17.9B raised\u{201d}.",
+        feeds: Text::SourcesFundingFeeds,
+        named: &[
+            ("raised", Named::Billions(17.9)),
+            ("rounds", Named::Count(10)),
+            ("valuation", Named::Billions(157.0)),
+        ],
     },
 ];
 
 /// How the model turns the facts into a projection, beyond the inputs' own assumptions.
-pub const MODEL_ASSUMPTIONS: [&str; 4] = [
-    "Total spend grows at a constant rate between 2024 and 2027 (the rate that turns $5B into $20B), then at the growth-after-2027 rate.",
-    "The Stargate share of spend rises from 0 in the year before the first Stargate year to its 2030 level along the chosen shape, and stays there after 2030.",
-    "Spend not on Stargate goes to Microsoft up to the Azure capacity it can offer (its right of first refusal); the rest is split between Oracle and other clouds.",
-    "Savings price Stargate compute at Azure rates: what it would have cost on Azure, minus what was paid at the discount.",
-];
+pub fn model_assumptions() -> [String; 4] {
+    [
+        fill(
+            Text::SourcesModelGrowth,
+            &[
+                ("from", &Named::Billions(5.0).text()),
+                ("to", &Named::Billions(20.0).text()),
+            ],
+        ),
+        t(Text::SourcesModelShare).to_string(),
+        t(Text::SourcesModelOrder).to_string(),
+        t(Text::SourcesModelSavings).to_string(),
+    ]
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::{english, with_language, Lang};
 
     const REPORT: &str = include_str!("../tests/fixtures/openai-stargate-article.txt");
 
@@ -99,5 +176,48 @@ mod tests {
                 assert!(REPORT.contains(quote), "not in the report: {quote}");
             }
         }
+    }
+
+    const TRANSLATIONS: [(Lang, &str); 3] = [
+        (Lang::De, include_str!("../lang/de.json")),
+        (Lang::Fr, include_str!("../lang/fr.json")),
+        (Lang::Es, include_str!("../lang/es.json")),
+    ];
+
+    #[test]
+    fn facts_read_as_today_in_english_and_whole_in_every_language() {
+        let funding = FACTS[7];
+        assert_eq!(
+            funding.say(funding.value),
+            "$17.9B raised over 10 rounds; ~$157B valuation (Oct 2024)"
+        );
+        assert_eq!(
+            FACTS[0].say(FACTS[0].feeds),
+            "Default of \u{201c}Compute spend in 2024\u{201d} (s24)."
+        );
+        assert_eq!(
+            model_assumptions()[0],
+            "Total spend grows at a constant rate between 2024 and 2027 (the rate that turns $5B into $20B), then at the growth-after-2027 rate."
+        );
+        for (lang, file) in TRANSLATIONS {
+            with_language(lang, file, || {
+                for fact in FACTS {
+                    for text in [fact.fact, fact.value, fact.feeds] {
+                        let said = fact.say(text);
+                        assert!(!said.contains('{'), "{lang:?} {said}");
+                    }
+                    // The feeds are always translated (a title may read the same: Transition).
+                    assert_ne!(t(fact.feeds), english(fact.feeds), "{lang:?}");
+                }
+                for text in model_assumptions() {
+                    assert!(!text.contains('{'), "{lang:?} {text}");
+                }
+            });
+        }
+        let german = with_language(Lang::De, TRANSLATIONS[0].1, || FACTS[2].say(FACTS[2].fact));
+        assert_eq!(
+            german,
+            "Anteil von Stargate an der Rechenleistung von OpenAI bis 2030"
+        );
     }
 }

@@ -10,35 +10,44 @@ use crate::model::{
 use crate::providers::Provider;
 use crate::scenario::Scenario;
 use crate::uncertainty::Bands;
+use crate::words::{around, fill, t, Text};
 
-/// The page's masthead: its kicker, title and deck. The app shows them, and `index.html` shows
-/// them too before the app arrives (and without JavaScript; `tests/fallback.rs` keeps the two
-/// equal), so the page's largest text is painted with the HTML, not after the WebAssembly.
-pub const KICKER: &str = "OpenAI \u{00b7} cloud compute \u{00b7} 2024\u{2013}2035";
-pub const TITLE: &str = "From Azure to Stargate: where OpenAI's compute money goes";
-pub const DECK: &str =
-    "The report: OpenAI expects three-quarters of its compute to come from Stargate by 2030. \
-    Drag the share in the sentence or below, change the assumptions, and see what it means for \
-    Microsoft, Oracle and the bill.";
+// The page's masthead, its kicker, title and deck, are texts (`Text::MastheadKicker`,
+// `MastheadTitle`, `MastheadDeck`). The app shows them, and `index.html` shows them too, in
+// English, before the app arrives (and without JavaScript; `tests/fallback.rs` keeps the two
+// equal), so the page's largest text is painted with the HTML, not after the WebAssembly.
 
 /// "By 2030, OpenAI spends …": the result in one sentence.
 pub fn headline_sentence(f: &Figures) -> String {
-    let comparison = if f.microsoft_2030 <= 0.0 {
-        ", and nothing on Azure.".to_string()
+    let total = format::billions(f.total_2030);
+    let stargate = format::billions(f.stargate_2030);
+    if f.microsoft_2030 <= 0.0 {
+        fill(
+            Text::SummaryHeadlineNoAzure,
+            &[("total", &total), ("stargate", &stargate)],
+        )
     } else if f.stargate_2030 >= f.microsoft_2030 {
-        ", ".to_string()
-            + &format::multiple(f.stargate_2030 / f.microsoft_2030)
-            + " its Azure spend."
+        let multiple = format::multiple(f.stargate_2030 / f.microsoft_2030);
+        fill(
+            Text::SummaryHeadlineMultiple,
+            &[
+                ("total", &total),
+                ("stargate", &stargate),
+                ("multiple", &multiple),
+            ],
+        )
     } else {
         // Below parity a multiple such as 0.8 reads badly; compare in dollars instead.
-        ", against ".to_string() + &format::billions(f.microsoft_2030) + " on Azure."
-    };
-    "By 2030, OpenAI spends ".to_string()
-        + &format::billions(f.total_2030)
-        + " a year on compute, "
-        + &format::billions(f.stargate_2030)
-        + " of it with Stargate"
-        + &comparison
+        let azure = format::billions(f.microsoft_2030);
+        fill(
+            Text::SummaryHeadlineAgainst,
+            &[
+                ("total", &total),
+                ("stargate", &stargate),
+                ("azure", &azure),
+            ],
+        )
+    }
 }
 
 /// The derived numbers of the explorable sentence ("By 2030, OpenAI gets [75%] of its compute
@@ -50,16 +59,45 @@ pub fn sentence_numbers(f: &Figures) -> (String, Option<String>) {
     (format::billions(f.stargate_2030), multiple)
 }
 
+/// The explorable sentence's words around its three numbers, which the page keeps as live
+/// elements: before `{share}`, between it and `{stargate}`, between that and `{multiple}`, and
+/// after. Each piece is `[with Azure spend, without]`, from `sentence_explorable` and
+/// `sentence_explorable_no_azure` (which has no `{multiple}`: its last words come third, and
+/// the empty multiple sits after them). Translations keep the three in this order.
+pub fn sentence_words() -> [[&'static str; 2]; 4] {
+    let cut = |text: &'static str| {
+        let (before_share, rest) = around(text, "share");
+        let (before_stargate, rest) = around(rest, "stargate");
+        let (before_multiple, after) = around(rest, "multiple");
+        [before_share, before_stargate, before_multiple, after]
+    };
+    let with = cut(t(Text::SentenceExplorable));
+    let without = cut(t(Text::SentenceExplorableNoAzure));
+    [
+        [with[0], without[0]],
+        [with[1], without[1]],
+        [with[2], without[2]],
+        [with[3], without[3]],
+    ]
+}
+
 /// What the uncertainty bands say in words: how often Stargate passes Microsoft, by 2028 and
 /// by 2030, over the paths drawn.
 pub fn bands_sentence(bands: &Bands) -> String {
-    "In ".to_string()
-        + &format::grouped(bands.paths as f64, 0)
-        + " scenarios drawn within the ranges, Stargate spend passes Microsoft\u{2019}s by 2028 in "
-        + &format::percent(bands.passes_by_2028 * 100.0, 0)
-        + " of them, and by 2030 in "
-        + &format::percent(bands.passes_by_2030 * 100.0, 0)
-        + "."
+    fill(
+        Text::SummaryBands,
+        &[
+            ("paths", &format::grouped(bands.paths as f64, 0)),
+            (
+                "share_2028",
+                &format::percent(bands.passes_by_2028 * 100.0, 0),
+            ),
+            (
+                "share_2030",
+                &format::percent(bands.passes_by_2030 * 100.0, 0),
+            ),
+        ],
+    )
 }
 
 /// One figure's value and sentence for the current scenario.
@@ -72,63 +110,80 @@ pub struct FigureText {
 /// Computes one figure's text from a projection and the scenario behind it.
 pub type FigureFn = fn(&Projection, &Scenario) -> FigureText;
 
-/// One headline figure of MODEL.md: a stable name (the page's `data-figure`), a title, and
-/// how to compute its text.
+/// One headline figure of MODEL.md: a stable name (the page's `data-figure`), a title (read
+/// through [`figure_title`]), and how to compute its text.
 #[derive(Clone, Copy)]
 pub struct HeadlineFigure {
     pub name: &'static str,
-    pub title: &'static str,
+    pub title: Text,
     pub text: FigureFn,
+}
+
+/// A figure's title in the page's language, with the amounts some titles name (`{raised}`,
+/// the funding raised; `{commitment}`, Stargate's commitment) filled in.
+pub fn figure_title(title: Text) -> String {
+    fill(
+        title,
+        &[
+            ("raised", &format::billions(FUNDING_RAISED)),
+            ("commitment", &format::billions(STARGATE_COMMITMENT)),
+        ],
+    )
 }
 
 /// MODEL.md's headline figures in reading order.
 pub const FIGURES: [HeadlineFigure; 9] = [
     HeadlineFigure {
         name: "total-2030",
-        title: "Compute spend in 2030",
+        title: Text::FigureTotal2030Title,
         text: total_2030,
     },
     HeadlineFigure {
         name: "stargate-2030",
-        title: "Stargate spend in 2030",
+        title: Text::FigureStargate2030Title,
         text: stargate_2030,
     },
     HeadlineFigure {
         name: "microsoft-change",
-        title: "Microsoft Azure, 2030 vs 2024",
+        title: Text::FigureMicrosoftChangeTitle,
         text: microsoft_change,
     },
     HeadlineFigure {
         name: "crossover-year",
-        title: "Stargate overtakes Azure",
+        title: Text::FigureCrossoverYearTitle,
         text: crossover_year,
     },
     HeadlineFigure {
         name: "cumulative-spend",
-        title: "Spend since 2024",
+        title: Text::FigureCumulativeSpendTitle,
         text: cumulative_spend,
     },
     HeadlineFigure {
         name: "cumulative-overflow",
-        title: "Overflow to Oracle and others",
+        title: Text::FigureCumulativeOverflowTitle,
         text: cumulative_overflow,
     },
     HeadlineFigure {
         name: "cumulative-savings",
-        title: "Stargate savings",
+        title: Text::FigureCumulativeSavingsTitle,
         text: cumulative_savings,
     },
     HeadlineFigure {
         name: "funding-year",
-        title: "Spend passes the $17.9B raised",
+        title: Text::FigureFundingYearTitle,
         text: funding_year,
     },
     HeadlineFigure {
         name: "commitment-share",
-        title: "Share of Stargate's $500B",
+        title: Text::FigureCommitmentShareTitle,
         text: commitment_share,
     },
 ];
+
+/// "not by 2030": a year figure that does not happen in the years shown.
+pub fn not_by(last_year: i32) -> String {
+    fill(Text::FigureNotBy, &[("year", &format::year(last_year))])
+}
 
 /// Text alternative for a chart (its SVG `<desc>`).
 pub fn chart_description(kind: ChartKind, p: &Projection) -> String {
@@ -138,102 +193,131 @@ pub fn chart_description(kind: ChartKind, p: &Projection) -> String {
     }
 }
 
+/// Each provider's value in a year, as a chart description lists them: "Stargate $59.95B, …".
+fn provider_values(value: impl Fn(Provider) -> String) -> String {
+    Provider::ALL
+        .iter()
+        .map(|provider| {
+            fill(
+                Text::SummaryChartValue,
+                &[("provider", provider.name()), ("value", &value(*provider))],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Text alternative for the spend chart (its SVG `<desc>`).
 pub fn spend_chart_description(p: &Projection) -> String {
-    let mut text = "Stacked areas of OpenAI's compute spend per year by provider, ".to_string()
-        + &span_text(p)
-        + ", in billions of dollars.";
+    let mut text = fill_span(Text::SummarySpendChart, p, &[]);
     if let Some(last) = p.rows.last() {
-        text = text + " In " + &format::year(last.year) + ": ";
-        for (i, provider) in Provider::ALL.iter().enumerate() {
-            if i > 0 {
-                text.push_str(", ");
-            }
-            text = text + provider.name() + " " + &format::billions_exact(provider.spend(last));
-        }
-        text = text + "; total " + &format::billions_exact(last.total) + ".";
+        let values = provider_values(|provider| format::billions_exact(provider.spend(last)));
+        text = text
+            + " "
+            + &fill(
+                Text::SummaryChartValuesTotal,
+                &[
+                    ("year", &format::year(last.year)),
+                    ("values", &values),
+                    ("total", &format::billions_exact(last.total)),
+                ],
+            );
     }
     if let Some(year) = p.figures.crossover_year {
-        text = text + " Stargate passes Azure in " + &format::year(year) + ".";
+        text = text
+            + " "
+            + &fill(
+                Text::SummaryChartCrossover,
+                &[("year", &format::year(year))],
+            );
     }
-    text + " The data table lists every year."
+    text + " " + t(Text::SummaryChartTable)
 }
 
 /// Text alternative for the share chart (its SVG `<desc>`).
 pub fn share_chart_description(p: &Projection) -> String {
-    let mut text = "Lines of each provider's share of OpenAI's compute spend per year, "
-        .to_string()
-        + &span_text(p)
-        + ", in percent.";
+    let mut text = fill_span(Text::SummaryShareChart, p, &[]);
     if let Some(last) = p.rows.last() {
-        text = text + " In " + &format::year(last.year) + ": ";
-        for (i, provider) in Provider::ALL.iter().enumerate() {
-            if i > 0 {
-                text.push_str(", ");
-            }
-            text = text + provider.name() + " " + &format::percent(provider.share(last), 1);
-        }
-        text.push('.');
+        let values = provider_values(|provider| format::percent(provider.share(last), 1));
+        text = text
+            + " "
+            + &fill(
+                Text::SummaryChartValues,
+                &[("year", &format::year(last.year)), ("values", &values)],
+            );
     }
     text
 }
 
-fn last_year_text(p: &Projection) -> String {
-    format::year(p.last_year())
-}
-
-fn span_text(p: &Projection) -> String {
-    format::year(FIRST_YEAR) + "\u{2013}" + &last_year_text(p)
+/// `text` filled with `values` and the years shown, `{first}` to `{last}`.
+fn fill_span(text: Text, p: &Projection, values: &[(&str, &str)]) -> String {
+    let (first, last) = (format::year(FIRST_YEAR), format::year(p.last_year()));
+    let mut all = vec![("first", first.as_str()), ("last", last.as_str())];
+    all.extend_from_slice(values);
+    fill(text, &all)
 }
 
 fn total_2030(p: &Projection, _: &Scenario) -> FigureText {
     let first = p.rows.first().map_or(0.0, |row| row.total);
     let f = &p.figures;
+    let multiple = format::multiple(if first > 0.0 {
+        f.total_2030 / first
+    } else {
+        0.0
+    });
     FigureText {
         value: format::billions(f.total_2030),
-        sentence: "OpenAI's compute bill in 2030, all providers together, against ".to_string()
-            + &format::billions(first)
-            + " in 2024 ("
-            + &format::multiple(if first > 0.0 {
-                f.total_2030 / first
-            } else {
-                0.0
-            })
-            + ").",
+        sentence: fill(
+            Text::FigureTotal2030Sentence,
+            &[("first", &format::billions(first)), ("multiple", &multiple)],
+        ),
     }
 }
 
 fn stargate_2030(p: &Projection, s: &Scenario) -> FigureText {
     FigureText {
         value: format::billions(p.figures.stargate_2030),
-        sentence: format::percent(s.stargate_share_2030, 0)
-            + " of the 2030 bill goes to Stargate, the share set by the slider above.",
+        sentence: fill(
+            Text::FigureStargate2030Sentence,
+            &[("share", &format::percent(s.stargate_share_2030, 0))],
+        ),
     }
 }
 
 fn microsoft_change(p: &Projection, _: &Scenario) -> FigureText {
     let f = &p.figures;
-    let peak = if f.microsoft_peak_year == SHARE_TARGET_YEAR {
-        " and is still growing in 2030.".to_string()
-    } else {
-        "; it peaks in ".to_string() + &format::year(f.microsoft_peak_year) + "."
-    };
     match f.microsoft_change {
-        Some(change) => FigureText {
-            value: format::multiple(change),
-            sentence: "Azure spend goes from ".to_string()
-                + &format::billions(f.microsoft_2024)
-                + " in 2024 to "
-                + &format::billions(f.microsoft_2030)
-                + " in 2030"
-                + &peak,
-        },
+        Some(change) => {
+            let (start, end) = (
+                format::billions(f.microsoft_2024),
+                format::billions(f.microsoft_2030),
+            );
+            let sentence = if f.microsoft_peak_year == SHARE_TARGET_YEAR {
+                fill(
+                    Text::FigureMicrosoftChangeGrowing,
+                    &[("start", &start), ("end", &end)],
+                )
+            } else {
+                fill(
+                    Text::FigureMicrosoftChangePeak,
+                    &[
+                        ("start", &start),
+                        ("end", &end),
+                        ("year", &format::year(f.microsoft_peak_year)),
+                    ],
+                )
+            };
+            FigureText {
+                value: format::multiple(change),
+                sentence,
+            }
+        }
         None => FigureText {
-            value: "n/a".to_string(),
-            sentence: "With no Azure capacity in 2024 there is nothing to compare 2030's "
-                .to_string()
-                + &format::billions(f.microsoft_2030)
-                + " with.",
+            value: t(Text::FigureNotAvailable).to_string(),
+            sentence: fill(
+                Text::FigureMicrosoftChangeNone,
+                &[("amount", &format::billions(f.microsoft_2030))],
+            ),
         },
     }
 }
@@ -242,13 +326,11 @@ fn crossover_year(p: &Projection, _: &Scenario) -> FigureText {
     match p.figures.crossover_year {
         Some(year) => FigureText {
             value: format::year(year),
-            sentence: "The first year OpenAI spends more with Stargate than with Microsoft Azure."
-                .to_string(),
+            sentence: t(Text::FigureCrossoverYearSentence).to_string(),
         },
         None => FigureText {
-            value: "not by ".to_string() + &last_year_text(p),
-            sentence: "Stargate spend stays at or below Azure spend in every year shown."
-                .to_string(),
+            value: not_by(p.last_year()),
+            sentence: t(Text::FigureCrossoverYearNever).to_string(),
         },
     }
 }
@@ -256,7 +338,7 @@ fn crossover_year(p: &Projection, _: &Scenario) -> FigureText {
 fn cumulative_spend(p: &Projection, _: &Scenario) -> FigureText {
     FigureText {
         value: format::billions(p.figures.cumulative_total),
-        sentence: "All compute spend from ".to_string() + &span_text(p) + ", every provider.",
+        sentence: fill_span(Text::FigureCumulativeSpendSentence, p, &[]),
     }
 }
 
@@ -264,24 +346,25 @@ fn cumulative_overflow(p: &Projection, _: &Scenario) -> FigureText {
     let f = &p.figures;
     FigureText {
         value: format::billions(f.cumulative_oracle + f.cumulative_other),
-        sentence: "Demand Microsoft could not meet, ".to_string()
-            + &span_text(p)
-            + ": "
-            + &format::billions(f.cumulative_oracle)
-            + " to Oracle and "
-            + &format::billions(f.cumulative_other)
-            + " to other clouds.",
+        sentence: fill_span(
+            Text::FigureCumulativeOverflowSentence,
+            p,
+            &[
+                ("oracle", &format::billions(f.cumulative_oracle)),
+                ("other", &format::billions(f.cumulative_other)),
+            ],
+        ),
     }
 }
 
 fn cumulative_savings(p: &Projection, s: &Scenario) -> FigureText {
     FigureText {
         value: format::billions(p.figures.cumulative_savings),
-        sentence: "What Stargate compute would have cost on top at Azure prices, ".to_string()
-            + &span_text(p)
-            + ", with Stargate "
-            + &format::percent(s.stargate_discount, 0)
-            + " cheaper.",
+        sentence: fill_span(
+            Text::FigureCumulativeSavingsSentence,
+            p,
+            &[("discount", &format::percent(s.stargate_discount, 0))],
+        ),
     }
 }
 
@@ -290,15 +373,11 @@ fn funding_year(p: &Projection, _: &Scenario) -> FigureText {
     match p.figures.funding_passed_year {
         Some(year) => FigureText {
             value: format::year(year),
-            sentence: "The year OpenAI's compute spend since 2024 passes the ".to_string()
-                + &raised
-                + " it has raised in funding.",
+            sentence: fill(Text::FigureFundingYearSentence, &[("raised", &raised)]),
         },
         None => FigureText {
-            value: "not by ".to_string() + &last_year_text(p),
-            sentence: "Compute spend since 2024 stays below the ".to_string()
-                + &raised
-                + " raised.",
+            value: not_by(p.last_year()),
+            sentence: fill(Text::FigureFundingYearNever, &[("raised", &raised)]),
         },
     }
 }
@@ -307,15 +386,15 @@ fn commitment_share(p: &Projection, _: &Scenario) -> FigureText {
     let f = &p.figures;
     FigureText {
         value: format::percent(f.stargate_commitment_share, 1),
-        sentence: "OpenAI's Stargate spend in ".to_string()
-            + &format::year(COMMITMENT_YEARS.0)
-            + "\u{2013}"
-            + &format::year(COMMITMENT_YEARS.1)
-            + ", "
-            + &format::billions(f.stargate_commitment_years)
-            + ", against the project's ~"
-            + &format::billions(STARGATE_COMMITMENT)
-            + " commitment.",
+        sentence: fill(
+            Text::FigureCommitmentShareSentence,
+            &[
+                ("first", &format::year(COMMITMENT_YEARS.0)),
+                ("last", &format::year(COMMITMENT_YEARS.1)),
+                ("amount", &format::billions(f.stargate_commitment_years)),
+                ("commitment", &format::billions(STARGATE_COMMITMENT)),
+            ],
+        ),
     }
 }
 
@@ -347,6 +426,107 @@ mod sentence_tests {
             bands_sentence(&bands),
             "In 10,000 scenarios drawn within the ranges, Stargate spend passes Microsoft\u{2019}s by 2028 in 73% of them, and by 2030 in 100%."
         );
+    }
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+    use crate::model::project;
+    use crate::words::{with_language, Lang};
+
+    const GERMAN: &str = include_str!("../lang/de.json");
+    const TRANSLATIONS: [(Lang, &str); 3] = [
+        (Lang::De, GERMAN),
+        (Lang::Fr, include_str!("../lang/fr.json")),
+        (Lang::Es, include_str!("../lang/es.json")),
+    ];
+
+    /// The sentence [`sentence_words`] writes with `numbers`, on one side.
+    fn write(side: usize, numbers: [&str; 3]) -> String {
+        let words = sentence_words();
+        let mut out = String::new();
+        for (piece, number) in words.iter().zip(numbers.iter().chain([&""])) {
+            out = out + piece[side] + number;
+        }
+        out
+    }
+
+    #[test]
+    fn the_headline_reads_in_german() {
+        let figures = project(&Scenario::REPORT).figures;
+        let (sentence, total, stargate, multiple) = with_language(Lang::De, GERMAN, || {
+            (
+                headline_sentence(&figures),
+                format::billions(figures.total_2030),
+                format::billions(figures.stargate_2030),
+                format::multiple(figures.stargate_2030 / figures.microsoft_2030),
+            )
+        });
+        assert_eq!(
+            sentence,
+            format!(
+                "Im Jahr 2030 gibt OpenAI {total} für Rechenleistung aus, davon {stargate} bei \
+                 Stargate, {multiple} so viel wie bei Azure."
+            )
+        );
+        // And English is back afterwards.
+        assert!(headline_sentence(&figures).starts_with("By 2030, OpenAI spends $79.9B"));
+    }
+
+    #[test]
+    fn german_figure_titles_and_year_figures_fill_their_amounts() {
+        let mut s = Scenario::REPORT;
+        s.stargate_share_2030 = 0.0;
+        let p = project(&s);
+        let (title, not_by_year, raised) = with_language(Lang::De, GERMAN, || {
+            (
+                figure_title(Text::FigureFundingYearTitle),
+                (FIGURES[3].text)(&p, &s).value,
+                format::billions(FUNDING_RAISED),
+            )
+        });
+        assert_eq!(
+            title,
+            format!("Ausgaben übersteigen die eingeworbenen {raised}")
+        );
+        assert_eq!(not_by_year, "bis 2030 nicht");
+        assert_eq!(
+            figure_title(Text::FigureCommitmentShareTitle),
+            "Share of Stargate's $500B"
+        );
+        assert_eq!(
+            figure_title(Text::FigureFundingYearTitle),
+            "Spend passes the $17.9B raised"
+        );
+    }
+
+    #[test]
+    fn the_explorable_sentence_is_cut_at_its_numbers() {
+        assert_eq!(
+            write(0, ["75%", "$60.0B", "3.0×"]),
+            "By 2030, OpenAI gets 75% of its compute from Stargate and spends $60.0B there, 3.0× \
+             its Azure spend."
+        );
+        assert_eq!(
+            write(1, ["100%", "$79.9B", ""]),
+            "By 2030, OpenAI gets 100% of its compute from Stargate and spends $79.9B there, and \
+             nothing on Azure."
+        );
+        // Every translation reads whole again from its pieces, both ways.
+        for (lang, file) in TRANSLATIONS {
+            with_language(lang, file, || {
+                let both = [Text::SentenceExplorable, Text::SentenceExplorableNoAzure];
+                for (side, text) in both.into_iter().enumerate() {
+                    let multiple = if side == 0 { "{multiple}" } else { "" };
+                    assert_eq!(
+                        write(side, ["{share}", "{stargate}", multiple]),
+                        t(text),
+                        "{lang:?}"
+                    );
+                }
+            });
+        }
     }
 }
 

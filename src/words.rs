@@ -51,8 +51,8 @@ impl Lang {
 /// Why a language file could not be used.
 #[derive(Debug, PartialEq, Eq)]
 pub enum WordsError {
-    /// Not a JSON list of texts (or of `null`s, for texts still in English).
-    NotAList,
+    /// A translator's file that is not a JSON object of texts.
+    NotAFile,
     /// A list of another length: a file from another version of the page.
     WrongLength { found: usize },
 }
@@ -60,7 +60,25 @@ pub enum WordsError {
 thread_local! {
     // The page's language and its texts. Thread-local rather than global so that native tests,
     // which run on several threads, can each choose a language (`with_language`).
-    static PAGE: Cell<(Lang, &'static [&'static str])> = const { Cell::new((Lang::En, &EN)) };
+    // `None`: English, compiled in.
+    static PAGE: Cell<(Lang, Option<&'static [&'static str]>)> = const { Cell::new((Lang::En, None)) };
+}
+
+/// The English text at `index` in `Text`'s order (empty past the end).
+pub fn english_at(index: usize) -> &'static str {
+    let start = match index.checked_sub(1) {
+        Some(before) => EN_ENDS.get(before).copied().unwrap_or(0),
+        None => 0,
+    };
+    let end = EN_ENDS.get(index).copied().unwrap_or(0);
+    EN_TEXT
+        .get(usize::from(start)..usize::from(end))
+        .unwrap_or_default()
+}
+
+/// `text` in English, whatever the page's language.
+pub fn english(text: Text) -> &'static str {
+    english_at(text as usize)
 }
 
 /// The page's language.
@@ -71,8 +89,10 @@ pub fn lang() -> Lang {
 /// `text` in the page's language.
 pub fn t(text: Text) -> &'static str {
     let index = text as usize;
-    PAGE.with(|page| page.get().1.get(index).or(EN.get(index)).copied())
-        .unwrap_or_default()
+    match PAGE.with(|page| page.get().1) {
+        Some(texts) => texts.get(index).copied().unwrap_or_default(),
+        None => english_at(index),
+    }
 }
 
 /// `text` with each `{name}` replaced by its value: `fill(Text::PassesIn, &[("year", "2028")])`.
@@ -110,46 +130,63 @@ pub fn fill_in(pattern: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// Makes `lang` the page's language, its texts read from `list` (a language file as the build
-/// writes it: a JSON list in `Text`'s order, `null` where a text is still English). English
-/// needs no list. Called once, before the page's first view.
-pub fn use_language(lang: Lang, list: &str) -> Result<(), WordsError> {
+/// `text` cut around its `{name}`: the words before it and after it (the whole text and nothing
+/// when it has no such name). For texts the page puts an element into (a slider in a sentence,
+/// a bold label): it cuts at each name in turn, so the translators' files keep those names in
+/// English's order (`tests/translations.rs` checks).
+pub fn around<'a>(text: &'a str, name: &str) -> (&'a str, &'a str) {
+    let mut at = 0;
+    while let Some(open) = text.get(at..).and_then(|rest| rest.find('{')) {
+        let open = at + open;
+        let after = text.get(open + 1..).unwrap_or_default();
+        if let Some(rest) = after.strip_prefix(name).and_then(|r| r.strip_prefix('}')) {
+            return (text.get(..open).unwrap_or_default(), rest);
+        }
+        at = open + 1;
+    }
+    (text, "")
+}
+
+/// Makes `lang` the page's language, its texts from `texts` (a language list as the build
+/// writes it, in `Text`'s order, `None` where a text is still English). English needs no list.
+/// Called once, before the page's first view.
+pub fn use_language(lang: Lang, texts: Vec<Option<String>>) -> Result<(), WordsError> {
     if lang == Lang::En {
-        set(Lang::En, &EN);
+        PAGE.with(|page| page.set((Lang::En, None)));
         return Ok(());
     }
-    let texts: Vec<Option<String>> =
-        serde_json::from_str(list).map_err(|_| WordsError::NotAList)?;
     if texts.len() != COUNT {
         return Err(WordsError::WrongLength { found: texts.len() });
     }
     let table: Vec<&'static str> = texts
         .into_iter()
-        .zip(EN)
-        .map(|(text, english)| match text {
+        .enumerate()
+        .map(|(index, text)| match text {
             // Leaked once per page: the texts live as long as the page does.
             Some(text) => &*Box::leak(text.into_boxed_str()),
-            None => english,
+            None => english_at(index),
         })
         .collect();
-    set(lang, Box::leak(table.into_boxed_slice()));
+    let table: &'static [&'static str] = Box::leak(table.into_boxed_slice());
+    PAGE.with(|page| page.set((lang, Some(table))));
     Ok(())
 }
 
-fn set(lang: Lang, texts: &'static [&'static str]) {
-    PAGE.with(|page| page.set((lang, texts)));
-}
-
 /// A language file as a translator writes it (`lang/de.json`: an object of keys and texts)
-/// turned into the list the page loads, as scripts/post-build.mjs does. For native tests.
-pub fn list_from_file(file: &str) -> Result<String, WordsError> {
+/// turned into the list the page loads, as scripts/words-build.mjs does. For native tests (the
+/// page reads its list with the browser's own JSON parser, in boot.js).
+pub fn list_from_file(file: &str) -> Result<Vec<Option<String>>, WordsError> {
     let object: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(file).map_err(|_| WordsError::NotAList)?;
-    let list: Vec<Option<&str>> = KEYS
+        serde_json::from_str(file).map_err(|_| WordsError::NotAFile)?;
+    Ok(KEYS
         .iter()
-        .map(|key| object.get(*key).and_then(|text| text.as_str()))
-        .collect();
-    serde_json::to_string(&list).map_err(|_| WordsError::NotAList)
+        .map(|key| {
+            object
+                .get(*key)
+                .and_then(|text| text.as_str())
+                .map(String::from)
+        })
+        .collect())
 }
 
 /// Runs `f` with the page in `lang`, its texts from `file` (a translator's file), then puts
@@ -157,7 +194,7 @@ pub fn list_from_file(file: &str) -> Result<String, WordsError> {
 pub fn with_language<R>(lang: Lang, file: &str, f: impl FnOnce() -> R) -> R {
     let list = list_from_file(file).unwrap_or_default();
     let before = PAGE.with(|page| page.get());
-    let _ = use_language(lang, &list);
+    let _ = use_language(lang, list);
     let result = f();
     PAGE.with(|page| page.set(before));
     result
@@ -182,11 +219,20 @@ mod tests {
     }
 
     #[test]
+    fn around_cuts_at_a_name() {
+        assert_eq!(around("a {x} b {y} c", "y"), ("a {x} b ", " c"));
+        assert_eq!(around("{x}", "x"), ("", ""));
+        assert_eq!(around("a {xy} b", "x"), ("a {xy} b", ""));
+        assert_eq!(around("no name {", "x"), ("no name {", ""));
+        assert_eq!(around("é{x}ü", "x"), ("é", "ü"));
+    }
+
+    #[test]
     fn a_bad_list_leaves_english() {
-        assert_eq!(use_language(Lang::De, "{}"), Err(WordsError::NotAList));
-        let long = serde_json::to_string(&vec!["a"; COUNT + 1]).unwrap_or_default();
+        assert_eq!(list_from_file("[]"), Err(WordsError::NotAFile));
+        let long = vec![Some("a".to_string()); COUNT + 1];
         assert_eq!(
-            use_language(Lang::De, &long),
+            use_language(Lang::De, long),
             Err(WordsError::WrongLength { found: COUNT + 1 })
         );
         assert_eq!(lang(), Lang::En);
@@ -194,11 +240,19 @@ mod tests {
 
     #[test]
     fn null_entries_stay_english() {
-        let list = serde_json::to_string(&vec![None::<String>; COUNT]).unwrap_or_default();
-        assert_eq!(use_language(Lang::Fr, &list), Ok(()));
+        assert_eq!(use_language(Lang::Fr, vec![None; COUNT]), Ok(()));
         assert_eq!(lang(), Lang::Fr);
-        assert_eq!(t(Text::LangLegend), EN[Text::LangLegend as usize]);
-        set(Lang::En, &EN);
+        assert_eq!(t(Text::LangLegend), english(Text::LangLegend));
+        assert_eq!(use_language(Lang::En, Vec::new()), Ok(()));
+    }
+
+    #[test]
+    fn the_english_table_gives_each_text_whole() {
+        assert_eq!(english(Text::LangLegend), "Language");
+        let all: String = (0..COUNT).map(english_at).collect();
+        assert_eq!(all, EN_TEXT);
+        assert_eq!(english_at(COUNT), "");
+        assert!((0..COUNT).all(|i| !english_at(i).is_empty()));
     }
 
     #[test]

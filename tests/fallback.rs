@@ -1,14 +1,15 @@
 //! `index.html` shows the page's masthead and the report's numbers before the WebAssembly
 //! arrives (and to readers without JavaScript): the kicker, title and deck the app shows, the
 //! headline sentence and the default table. They are static HTML, so this test keeps them equal
-//! to the app's words and to what the model computes; when they differ it prints the block to
-//! paste between the markers.
+//! to the app's English words and to what the model computes; when they differ it prints the
+//! block to paste between the markers.
 
 use stargate_calc::format;
 use stargate_calc::model::project;
 use stargate_calc::providers::Provider;
 use stargate_calc::scenario::Scenario;
-use stargate_calc::summary::{headline_sentence, DECK, KICKER, TITLE};
+use stargate_calc::summary::headline_sentence;
+use stargate_calc::words::{english, Text};
 
 const START: &str = "<!-- fallback:start -->";
 const END: &str = "<!-- fallback:end -->";
@@ -18,8 +19,9 @@ fn expected_block() -> String {
     let projection = project(&Scenario::REPORT);
     let mut html = String::new();
     html += "\n      <header class=\"masthead\">\n        <p class=\"kicker\">";
-    html = html + KICKER + "</p>\n        <h1>" + TITLE + "</h1>\n        <p class=\"deck\">";
-    html = html + DECK + "</p>\n      </header>";
+    html = html + english(Text::MastheadKicker) + "</p>\n        <h1>";
+    html = html + english(Text::MastheadTitle) + "</h1>\n        <p class=\"deck\">";
+    html = html + english(Text::MastheadDeck) + "</p>\n      </header>";
     html += "\n      <p class=\"headline\">";
     html += &headline_sentence(&projection.figures);
     html += "</p>\n      <table class=\"data-table\">\n";

@@ -9,6 +9,7 @@ use stargate_calc::query::{
 };
 use stargate_calc::scenario::{Input, Ramp, Scenario};
 use stargate_calc::uncertainty::Ranges;
+use stargate_calc::words::Lang;
 
 fn ramp() -> impl Strategy<Value = Ramp> {
     prop::sample::select(Ramp::ALL.to_vec())
@@ -209,6 +210,7 @@ proptest! {
         baseline in prop::option::of(scenario_on_slider_steps()),
         embed in any::<bool>(),
         theme in prop::sample::select(Theme::ALL.to_vec()),
+        lang in prop::sample::select(Lang::ALL.to_vec()),
         bands in prop::option::of((prop::collection::vec(0u32..=300, 5), 0..=BandSettings::MAX_SEED)),
     ) {
         let bands = bands.map(|(halves, seed)| {
@@ -219,7 +221,7 @@ proptest! {
             }
             BandSettings { ranges, seed }
         });
-        let link = Link { scenario, view: ViewOptions { embed, theme }, baseline, bands };
+        let link = Link { scenario, view: ViewOptions { embed, theme, lang }, baseline, bands };
         let query = encode_query(&link);
         let parsed = parse_query(&query);
         prop_assert_eq!(&parsed.link, &link, "{}", query);

@@ -16,6 +16,7 @@ use stargate_calc::model::{Projection, FIRST_YEAR};
 use stargate_calc::providers::Provider;
 use stargate_calc::summary::chart_description;
 use stargate_calc::uncertainty::Bands;
+use stargate_calc::words::{self, fill, t};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -291,10 +292,20 @@ fn ChartFigure(
         let year = calc.shown_year.get();
         calc.projection.with(|p| {
             let values = Provider::ALL.map(|provider| value_in(kind, provider, p, year));
-            let mut spoken = format::year(year) + ":";
+            let mut spoken_values = String::new();
             for (i, (provider, value)) in Provider::ALL.iter().zip(&values).enumerate() {
-                spoken = spoken + if i > 0 { ", " } else { " " } + provider.name() + " " + value;
+                if i > 0 {
+                    spoken_values.push_str(", ");
+                }
+                spoken_values += &fill(
+                    words::Text::ChartValueLabel,
+                    &[("provider", provider.name()), ("value", value)],
+                );
             }
+            let spoken = fill(
+                words::Text::ChartReadoutSpoken,
+                &[("year", &format::year(year)), ("values", &spoken_values)],
+            );
             Readout {
                 year: format::year(year),
                 total: p
@@ -378,7 +389,7 @@ fn ChartFigure(
                     data-chart-focus=""
                     tabindex="0"
                     role="slider"
-                    aria-label="Year to read in the chart: ".to_string() + kind.title()
+                    aria-label=fill(words::Text::ChartKeysLabel, &[("chart", kind.title())])
                     aria-orientation="horizontal"
                     aria-valuemin=format::year(FIRST_YEAR)
                     aria-valuemax=text(move || format::year(calc.last_year.get()))
@@ -431,7 +442,7 @@ fn ChartReadout(
                     .then(|| {
                         view! {
                             <li class="legend-total">
-                                <span class="legend-name">"Total"</span>
+                                <span class="legend-name">{t(words::Text::ChartTotal)}</span>
                                 <span class="legend-value">{field(readout, |r| r.total.clone())}</span>
                             </li>
                         }

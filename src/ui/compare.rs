@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use stargate_calc::baseline::{difference_cells, difference_rows, figure_changes, FigureChange};
 
+use stargate_calc::words::{t, Text};
+
 use super::dom;
 use super::state::{text, use_calculator};
 use super::table::{RowCells, YearTable};
@@ -24,20 +26,16 @@ pub fn Compare() -> impl IntoView {
     };
     view! {
         <section id="compare" class="panel compare" aria-labelledby="compare-title">
-            <h2 id="compare-title">"Compare with a pinned scenario"</h2>
+            <h2 id="compare-title">{t(Text::CompareTitle)}</h2>
             <p class="panel-note">
                 {text(move || {
-                    if pinned.get() {
-                        "The charts draw the pinned scenario as dashed outlines; the tables show now minus pinned. The link carries both."
-                    } else {
-                        "Pin the scenario on screen, change the assumptions, and see what moved: the charts keep the pinned one as outlines."
-                    }
-                    .to_string()
+                    t(if pinned.get() { Text::CompareNotePinned } else { Text::CompareNoteUnpinned })
+                        .to_string()
                 })}
             </p>
             <div class="compare-actions">
                 <button id="pin" type="button" class="button" on:click=pin>
-                    {text(move || if pinned.get() { "Pin this scenario instead" } else { "Pin this scenario" }.to_string())}
+                    {text(move || t(if pinned.get() { Text::ComparePinAgain } else { Text::ComparePin }).to_string())}
                 </button>
                 <button
                     id="unpin"
@@ -46,7 +44,7 @@ pub fn Compare() -> impl IntoView {
                     hidden=move || !pinned.get()
                     on:click=unpin
                 >
-                    "Unpin"
+                    {t(Text::CompareUnpin)}
                 </button>
             </div>
             <Show when=move || pinned.get()>
@@ -80,18 +78,18 @@ fn Differences() -> impl IntoView {
         })
     });
     // The figures compared are always the same ones, in the same order: a fixed row each.
-    let names: Vec<(&'static str, &'static str)> =
-        figures.with_untracked(|f| f.iter().map(|c| (c.name, c.title)).collect());
+    let names: Vec<(&'static str, String)> =
+        figures.with_untracked(|f| f.iter().map(|c| (c.name, c.title.clone())).collect());
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="figure-changes-caption">
             <table id="figure-changes" class="data-table">
-                <caption id="figure-changes-caption">"Headline figures, now against pinned"</caption>
+                <caption id="figure-changes-caption">{t(Text::CompareFiguresCaption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Figure"</th>
-                        <th scope="col">"Now"</th>
-                        <th scope="col">"Pinned"</th>
-                        <th scope="col">"Change"</th>
+                        <th scope="col">{t(Text::CompareFigure)}</th>
+                        <th scope="col">{t(Text::CompareNow)}</th>
+                        <th scope="col">{t(Text::ComparePinned)}</th>
+                        <th scope="col">{t(Text::CompareChange)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -116,6 +114,6 @@ fn Differences() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <YearTable id="difference-table" caption="Now minus pinned, US$ billions per year" rows/>
+        <YearTable id="difference-table" caption=t(Text::CompareDifferenceCaption) rows/>
     }
 }

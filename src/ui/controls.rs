@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use stargate_calc::format;
 use stargate_calc::query::parse_decimal;
 use stargate_calc::scenario::{Input, Ramp, Scenario};
+use stargate_calc::words::{around, t, Text};
 
 use super::state::{changes_of, text, use_calculator};
 
@@ -27,6 +28,8 @@ pub fn Assumptions() -> impl IntoView {
         Input::OraclePartOfOverflow,
         Input::StargateDiscount,
     ];
+    // One sentence around the tag, so a translation can place it where its grammar wants.
+    let (note_before, note_after) = around(t(Text::ControlAssumptionsNote), "tag");
     let sliders = |inputs: &[Input]| {
         inputs
             .iter()
@@ -35,20 +38,20 @@ pub fn Assumptions() -> impl IntoView {
     };
     view! {
         <section class="panel assumptions" aria-labelledby="assumptions-title">
-            <h2 id="assumptions-title">"Change the assumptions"</h2>
+            <h2 id="assumptions-title">{t(Text::ControlAssumptionsTitle)}</h2>
             <p class="panel-note">
-                "Figures from the report are marked as such; everything tagged "
-                <span class="tag">"assumption"</span>
-                " is ours."
+                {note_before}
+                <span class="tag">{t(Text::ControlAssumptionTag)}</span>
+                {note_after}
             </p>
-            <h3>"Spend, from the report"</h3>
+            <h3>{t(Text::ControlGroupReport)}</h3>
             {sliders(&report)}
-            <h3>"Growth and timing"</h3>
+            <h3>{t(Text::ControlGroupTiming)}</h3>
             {sliders(&timing)}
             <RampChoice/>
-            <h3>"Microsoft, Oracle and prices"</h3>
+            <h3>{t(Text::ControlGroupSuppliers)}</h3>
             {sliders(&suppliers)}
-            <h3>"View"</h3>
+            <h3>{t(Text::ControlGroupView)}</h3>
             <Slider input=Input::LastYear headline=false/>
             <button
                 id="reset"
@@ -56,7 +59,7 @@ pub fn Assumptions() -> impl IntoView {
                 class="button"
                 on:click=move |_| calc.set_scenario(Scenario::REPORT)
             >
-                "Reset to the report's figures"
+                {t(Text::ControlReset)}
             </button>
         </section>
     }
@@ -86,7 +89,7 @@ fn Slider(
         <div class="control" class:headline-control=headline>
             <div class="control-head">
                 <label for=id.clone()>{spec.label}</label>
-                {spec.assumption.then(|| view! { <span class="tag">"assumption"</span> })}
+                {spec.assumption.then(|| view! { <span class="tag">{t(Text::ControlAssumptionTag)}</span> })}
                 <output id=output_id for=id.clone() class="control-value">
                     {text(move || format::input_value(value.get(), spec.unit))}
                 </output>
@@ -120,8 +123,8 @@ fn RampChoice() -> impl IntoView {
     view! {
         <fieldset class="control ramp">
             <legend>
-                "Shape of the move to Stargate "
-                <span class="tag">"assumption"</span>
+                {[t(Text::ControlRampLegend), " "].concat()}
+                <span class="tag">{t(Text::ControlAssumptionTag)}</span>
             </legend>
             <div class="ramp-options">
                 {Ramp::ALL
@@ -147,7 +150,7 @@ fn RampChoice() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            <p class="help">"The report: \u{201c}the transition to Stargate will be gradual\u{201d}."</p>
+            <p class="help">{t(Text::ControlRampHelp)}</p>
         </fieldset>
     }
 }

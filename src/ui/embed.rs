@@ -3,7 +3,8 @@
 //! host page size the iframe to its content.
 
 use leptos::prelude::*;
-use stargate_calc::embed::IFRAME_TITLE;
+use stargate_calc::embed::iframe_title;
+use stargate_calc::words::{t, Text};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -40,7 +41,7 @@ pub fn EmbedApp() -> impl IntoView {
                 <HeadlineFigures only=EMBED_FIGURES/>
                 <div class="embed-footer">
                     <a id="open-full" href=text(move || calc.full_link.get()) target="_blank" rel="noopener">
-                        "Open the full calculator \u{2197}"
+                        {t(Text::EmbedOpenFull)}
                     </a>
                     <CopyLink/>
                 </div>
@@ -51,7 +52,7 @@ pub fn EmbedApp() -> impl IntoView {
         <div class="embed">
             // No page chrome, but a document of its own still needs a name for screen
             // readers: the iframe's title, as its one heading.
-            <h1 id="embed-title" class="visually-hidden">{IFRAME_TITLE}</h1>
+            <h1 id="embed-title" class="visually-hidden">{iframe_title()}</h1>
             <QueryNotice/>
             <Announcer/>
             <ExplorableSentence/>

@@ -2,7 +2,8 @@
 //! the state's memos); this panel only binds them to the page.
 
 use leptos::prelude::*;
-use stargate_calc::summary::FIGURES;
+use stargate_calc::summary::{figure_title, FIGURES};
+use stargate_calc::words::{t, Text};
 
 use super::state::{text, use_calculator};
 
@@ -23,7 +24,7 @@ pub fn HeadlineFigures(
     let calc = use_calculator();
     view! {
         <section class="figures" aria-labelledby="figures-title">
-            <h2 id="figures-title" class="visually-hidden">"Headline figures"</h2>
+            <h2 id="figures-title" class="visually-hidden">{t(Text::FigureSectionTitle)}</h2>
             <div class="figure-grid">
                 {FIGURES
                     .iter()
@@ -37,7 +38,7 @@ pub fn HeadlineFigures(
                         });
                         view! {
                             <article class="figure" data-figure=figure.name>
-                                <h3 class="figure-title">{figure.title}</h3>
+                                <h3 class="figure-title">{figure_title(figure.title)}</h3>
                                 <p class="figure-value">{text(move || words.with(|w| w.value.clone()))}</p>
                                 <p class="figure-sentence">{text(move || words.with(|w| w.sentence.clone()))}</p>
                             </article>

@@ -13,6 +13,7 @@ mod dom;
 mod embed;
 mod figures;
 mod host;
+mod language;
 mod notice;
 mod open;
 mod presets;
@@ -28,7 +29,7 @@ mod uncertainty;
 use leptos::either::Either;
 use leptos::prelude::*;
 use stargate_calc::query::parse_query;
-use stargate_calc::summary::{DECK, KICKER, TITLE};
+use stargate_calc::words::{self, t, Lang, Text};
 
 use announcer::Announcer;
 use charts::Charts;
@@ -36,6 +37,7 @@ use compare::Compare;
 use controls::{Assumptions, HeadlineControl};
 use embed::EmbedApp;
 use figures::{Headline, HeadlineFigures};
+use language::LanguagePicker;
 use notice::QueryNotice;
 use presets::Presets;
 use sensitivity::Sensitivity;
@@ -50,19 +52,54 @@ use uncertainty::Uncertainty;
 /// The embed's own build: the compact calculator whatever the link says.
 #[cfg(feature = "embed-only")]
 pub fn start_embed() {
-    let search = window().location().search().unwrap_or_default();
-    let mut parsed = parse_query(&search);
-    parsed.link.view.embed = true;
-    mount(parsed);
+    start_with(true);
 }
 
 #[cfg(not(feature = "embed-only"))]
 pub fn start() {
-    let search = window().location().search().unwrap_or_default();
-    mount(parse_query(&search));
+    start_with(false);
 }
 
-fn mount(parsed: stargate_calc::query::ParsedQuery) {
+/// Reads the link, makes its language the page's (`words.rs`; the list boot.js fetched for
+/// `lang=de`, `fr` or `es`) and mounts the page. If a language's words do not arrive, the page
+/// is built in English and says so. The notes about the link are put in words only when the
+/// page is built (`Calculator::new`), so they are in the language set here.
+fn start_with(embed_only: bool) {
+    let search = window().location().search().unwrap_or_default();
+    let mut parsed = parse_query(&search);
+    parsed.link.view.embed |= embed_only;
+    let lang = parsed.link.view.lang;
+    if lang == Lang::En {
+        mount(parsed, None);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = match words_list().await {
+            Some(list) => words::use_language(lang, list).is_ok(),
+            None => false,
+        };
+        if !loaded {
+            parsed.link.view.lang = Lang::En;
+        }
+        mount(parsed, (!loaded).then_some(lang));
+    });
+}
+
+/// The language list boot.js fetched and parsed (`window.stargateWords`), if it arrived: each
+/// text, or `None` where the list has something else.
+async fn words_list() -> Option<Vec<Option<String>>> {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Reflect::get(&window(), &"stargateWords".into()).ok()?;
+    let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+    let list = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let list = list.dyn_into::<js_sys::Array>().ok()?;
+    Some(list.iter().map(|text| text.as_string()).collect())
+}
+
+/// Builds the page into `#app`; `missing_words` is a language whose words did not load.
+/// Never inlined: it is called from two places, and is the page's largest function.
+#[inline(never)]
+fn mount(parsed: stargate_calc::query::ParsedQuery, missing_words: Option<Lang>) {
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };
@@ -70,6 +107,14 @@ fn mount(parsed: stargate_calc::query::ParsedQuery) {
         return;
     };
     let embed = parsed.link.view.embed;
+    let lang = parsed.link.view.lang;
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.key());
+    }
+    // index.html's title is English; another language's page names itself in that language.
+    if lang != Lang::En {
+        document().set_title(t(Text::EmbedIframeTitle));
+    }
     if embed {
         let _ = root.class_list().add_1("is-embed");
     }
@@ -77,7 +122,7 @@ fn mount(parsed: stargate_calc::query::ParsedQuery) {
     // is built in the same task, so the browser never paints an empty #app between the two.
     root.set_inner_html("");
     leptos::mount::mount_to(root, move || {
-        let calc = Calculator::new(parsed);
+        let calc = Calculator::new(parsed, missing_words);
         theme::apply_theme(calc);
         share::sync_address_bar(calc);
         embed::report_height();
@@ -171,17 +216,20 @@ fn FullPage() -> impl IntoView {
     build_when(at(6), sources, || view! { <Sources/> });
     view! {
         <header class="masthead">
-            <ThemePicker/>
-            <p class="kicker">{KICKER}</p>
-            <h1>{TITLE}</h1>
+            <div class="page-options">
+                <ThemePicker/>
+                <LanguagePicker/>
+            </div>
+            <p class="kicker">{t(Text::MastheadKicker)}</p>
+            <h1>{t(Text::MastheadTitle)}</h1>
             <ExplorableSentence/>
-            <p class="deck">{DECK}</p>
+            <p class="deck">{t(Text::MastheadDeck)}</p>
         </header>
         <QueryNotice/>
         <Announcer/>
         <div class="layout">
             <div class="results">
-                <section class="hero" aria-label="The 2030 Stargate share and its result">
+                <section class="hero" aria-label=t(Text::PageHeroLabel)>
                     <HeadlineControl/>
                     <Headline/>
                     <Presets/>
@@ -196,10 +244,7 @@ fn FullPage() -> impl IntoView {
         </div>
         <div class="part" node_ref=sources></div>
         <footer class="colophon">
-            <p>
-                "Everything is computed in your browser; nothing is sent anywhere. Facts are from "
-                "the report; everything tagged \u{201c}assumption\u{201d} is ours."
-            </p>
+            <p>{t(Text::PageColophon)}</p>
         </footer>
     }
 }

@@ -2,6 +2,7 @@
 //! or adjusted, or why a file could not be opened.
 
 use leptos::prelude::*;
+use stargate_calc::words::{t, Text};
 
 use super::dom;
 use super::state::use_calculator;
@@ -28,7 +29,7 @@ pub fn QueryNotice() -> impl IntoView {
                         <p class="notice-title">{notice.title.clone()}</p>
                         <ul>{lines}</ul>
                         <button id="notice-dismiss" type="button" class="button button-quiet" on:click=dismiss>
-                            "Dismiss"
+                            {t(Text::NoticeDismiss)}
                         </button>
                     </div>
                 }

@@ -7,6 +7,7 @@ use gloo_events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
 use stargate_calc::query::NoteSource;
 use stargate_calc::saved::{read_json, OpenError, MAX_FILE_BYTES};
+use stargate_calc::words::{fill, t, Text};
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, HtmlInputElement};
 
@@ -36,12 +37,12 @@ pub fn OpenScenario() -> impl IntoView {
     };
     listen_for_drops(calc, status, dropping);
     view! {
-        <label class="field-label" for=PICKER_ID>"A parameters file (.json) downloaded from this page"</label>
+        <label class="field-label" for=PICKER_ID>{t(Text::OpenPickerLabel)}</label>
         <input type="file" id=PICKER_ID class="file-picker" accept=".json,application/json" on:change=on_change/>
-        <p class="panel-note">"Or drop the file anywhere on the page."</p>
+        <p class="panel-note">{t(Text::OpenDropNote)}</p>
         <p id="open-status" class="copy-status" role="status">{text(move || status.get())}</p>
         <div class="drop-hint" aria-hidden="true" hidden=move || !dropping.get()>
-            <p>"Drop a saved scenario (.json) to open it"</p>
+            <p>{t(Text::OpenDropHint)}</p>
         </div>
     }
 }
@@ -108,32 +109,27 @@ fn open_file(calc: Calculator, status: RwSignal<String>, file: File) {
         refused(calc, status, &OpenError::TooLarge { bytes }.message(&name));
         return;
     }
-    status.set("Opening \u{201c}".to_string() + &name + "\u{201d}\u{2026}");
+    status.set(fill(Text::OpenOpening, &[("file", &name)]));
     leptos::task::spawn_local(async move {
         let read = gloo_file::futures::read_as_text(&gloo_file::Blob::from(file)).await;
         let Ok(contents) = read else {
-            let message = "\u{201c}".to_string()
-                + &name
-                + "\u{201d} could not be read (the browser refused). Nothing was changed.";
+            let message = fill(Text::OpenReadFailed, &[("file", &name)]);
             refused(calc, status, &message);
             return;
         };
         match read_json(&contents) {
             Ok(saved) => {
                 calc.set_scenario(saved.scenario);
-                let quoted = "\u{201c}".to_string() + &name + "\u{201d}";
+                let file = [("file", name.as_str())];
                 let notice = Notice::about(
-                    quoted.clone()
-                        + " asked for a few things the calculator cannot show as written:",
+                    fill(Text::OpenNoticeTitle, &file),
                     &saved.notes,
                     NoteSource::File,
                 );
                 status.set(if notice.is_some() {
-                    "Opened ".to_string()
-                        + &quoted
-                        + ", with a few values adjusted (see the notice at the top)."
+                    fill(Text::OpenOpenedAdjusted, &file)
                 } else {
-                    "Opened ".to_string() + &quoted + "."
+                    fill(Text::OpenOpened, &file)
                 });
                 calc.notice.set(notice);
             }
@@ -146,7 +142,7 @@ fn open_file(calc: Calculator, status: RwSignal<String>, file: File) {
 fn refused(calc: Calculator, status: RwSignal<String>, message: &str) {
     status.set(message.to_string());
     calc.notice.set(Some(Notice {
-        title: "A file could not be opened:".to_string(),
+        title: t(Text::OpenRefusedTitle).to_string(),
         lines: vec![message.to_string()],
     }));
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use stargate_calc::presets::PRESETS;
+use stargate_calc::words::{t, Text};
 
 use super::state::{text, use_calculator};
 
@@ -14,19 +15,16 @@ pub fn Presets() -> impl IntoView {
         current
             .get()
             .and_then(|i| PRESETS.get(i))
-            .map_or(
-                "Custom: your own mix of the report\u{2019}s figures and assumptions.",
-                |p| p.rationale,
-            )
+            .map_or(t(Text::PresetCustomRationale), |p| p.rationale())
             .to_string()
     });
     view! {
         <div class="presets" role="group" aria-labelledby="presets-title">
             <p id="presets-title" class="presets-title">
-                "Scenarios "
+                {[t(Text::PresetTitle), " "].concat()}
                 <span class="presets-current" id="preset-current">
                     {text(move || {
-                        current.get().and_then(|i| PRESETS.get(i)).map_or("Custom", |p| p.name).to_string()
+                        current.get().and_then(|i| PRESETS.get(i)).map_or(t(Text::PresetCustom), |p| p.name()).to_string()
                     })}
                 </span>
             </p>
@@ -40,14 +38,14 @@ pub fn Presets() -> impl IntoView {
                                 type="button"
                                 class="preset"
                                 data-preset=preset.id
-                                title=preset.rationale
+                                title=preset.rationale()
                                 aria-pressed=text(move || (current.get() == Some(index)).to_string())
                                 on:click=move |_| {
                                     let next = calc.scenario.with_untracked(|s| preset.apply(s));
                                     calc.set_scenario(next);
                                 }
                             >
-                                {preset.name}
+                                {preset.name()}
                             </button>
                         }
                     })

@@ -9,6 +9,7 @@ use stargate_calc::chart::{tornado_chart, Tornado, TornadoRow};
 use stargate_calc::format;
 use stargate_calc::providers::Provider;
 use stargate_calc::sensitivity::{tornado, Lever, Output};
+use stargate_calc::words::{fill, t, Text};
 
 use super::state::{changes_of, field, use_calculator, visible_when};
 
@@ -16,9 +17,9 @@ use super::state::{changes_of, field, use_calculator, visible_when};
 pub fn Sensitivity() -> impl IntoView {
     view! {
         <section id="sensitivity" class="panel sensitivity" aria-labelledby="sensitivity-title">
-            <h2 id="sensitivity-title">"Which assumption matters most?"</h2>
+            <h2 id="sensitivity-title">{t(Text::SensitivityTitle)}</h2>
             <p class="panel-note">
-                "Each bar swings one assumption from the bottom to the top of its range, the others held at the scenario on screen; the dashed line is the scenario itself. Levers that cannot move a figure are listed under it. The first Stargate year and the shape of the move change nothing in 2030 (every move is complete by then); the third chart shows what they do change: Stargate spend over 2025\u{2013}2028, the years of the $500B commitment."
+                {fill(Text::SensitivityNote, &[("amount", &format::billions(500.0))])}
             </p>
             <div class="tornadoes">
                 {Output::ALL.into_iter().map(|output| view! { <TornadoFigure output/> }).collect_view()}
@@ -129,7 +130,7 @@ impl Layout {
             no_effect: if c.no_effect.is_empty() {
                 String::new()
             } else {
-                output.no_effect_intro().to_string() + &c.no_effect.join("; ") + "."
+                output.no_effect(&c.no_effect)
             },
             rows: (0..Lever::ALL.len())
                 .map(|slot| RowLayout::of(c.rows.get(slot)))
@@ -149,14 +150,24 @@ struct Words {
 
 impl Words {
     fn of(output: Output, c: &Tornado) -> Words {
-        let mut description = output.label().to_string() + " is " + &c.base_text + ". ";
+        let mut description = fill(
+            Text::TornadoDescriptionFigure,
+            &[("figure", output.label()), ("value", &c.base_text)],
+        ) + " ";
         for row in &c.rows {
-            description =
-                description + &row.label + ": " + &row.low_text + " to " + &row.high_text + ". ";
+            description += &fill(
+                Text::TornadoDescriptionLever,
+                &[
+                    ("lever", &row.label),
+                    ("low", &row.low_text),
+                    ("high", &row.high_text),
+                ],
+            );
+            description.push(' ');
         }
         Words {
             base_x: format::fixed(c.base_x, 1),
-            base_label: "This scenario: ".to_string() + &c.base_text,
+            base_label: fill(Text::TornadoThisScenario, &[("value", &c.base_text)]),
             description,
         }
     }

@@ -1,13 +1,15 @@
 //! The explorable sentence: "By 2030, OpenAI gets [75%] of its compute from Stargate and spends
 //! [$60.0B] there, [3.0×] its Azure spend." The share is an input: drag it sideways (mouse or
 //! touch) or use the arrow keys; it is a `role="slider"` with its value in words. The other
-//! numbers follow live. Words and numbers come from `summary.rs` and `format.rs`.
+//! numbers follow live. Words and numbers come from `summary.rs` (the sentence in the page's
+//! language, cut at its numbers) and `format.rs`.
 
 use leptos::ev;
 use leptos::prelude::*;
 use stargate_calc::format;
 use stargate_calc::scenario::Input;
-use stargate_calc::summary::sentence_numbers;
+use stargate_calc::summary::{sentence_numbers, sentence_words};
+use stargate_calc::words::{t, Text};
 
 use super::state::{text, use_calculator};
 
@@ -66,9 +68,16 @@ pub fn ExplorableSentence() -> impl IntoView {
         }
     };
 
+    // The sentence in the page's language, cut at its three numbers (`sentence_words`): each
+    // number is one element, built once and kept, and only the words around them follow
+    // whether Azure gets anything (so the slider keeps its focus and its pointer at 100%).
+    let azure = Memo::new(move |_| numbers.with(|n| n.1.is_some()));
+    let [before_share, before_stargate, before_multiple, after] =
+        sentence_words().map(|[with, without]| move || if azure.get() { with } else { without });
+
     view! {
         <p class="explorable" id="explorable">
-            "By 2030, OpenAI gets "
+            {before_share}
             <span
                 class="tangle"
                 id="sentence-sg"
@@ -79,7 +88,7 @@ pub fn ExplorableSentence() -> impl IntoView {
                 aria-valuemax=format::canonical(spec.max)
                 aria-valuenow=text(move || format::canonical(value.get()))
                 aria-valuetext=text(move || format::input_value_spoken(value.get(), spec.unit))
-                title="Drag sideways or use the arrow keys"
+                title=t(Text::SentenceSliderHint)
                 on:pointerdown=on_pointerdown
                 on:pointermove=on_pointermove
                 on:pointerup=end_drag
@@ -88,17 +97,11 @@ pub fn ExplorableSentence() -> impl IntoView {
             >
                 {text(move || format::input_value(value.get(), spec.unit))}
             </span>
-            " of its compute from Stargate and spends "
+            {before_stargate}
             <span class="derived" id="sentence-stargate">{text(move || numbers.with(|n| n.0.clone()))}</span>
-            " there"
-            {text(move || {
-                numbers.with(|n| match &n.1 {
-                    Some(_) => ", ".to_string(),
-                    None => ", and nothing on Azure.".to_string(),
-                })
-            })}
+            {before_multiple}
             <span class="derived" id="sentence-multiple">{text(move || numbers.with(|n| n.1.clone().unwrap_or_default()))}</span>
-            {text(move || numbers.with(|n| if n.1.is_some() { " its Azure spend.".to_string() } else { String::new() }))}
+            {after}
         </p>
     }
 }

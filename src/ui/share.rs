@@ -10,6 +10,7 @@ use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::{host_snippet, iframe_snippet};
 use stargate_calc::export::{chart_svg, csv, file_stem, parameters_json};
 use stargate_calc::query::encode_query;
+use stargate_calc::words::{t, Text};
 
 use super::dom::{self, Debounce};
 use super::open::OpenScenario;
@@ -63,10 +64,10 @@ fn CopyField(
         let value = text.get_untracked();
         leptos::task::spawn_local(async move {
             status.set(match dom::copy_text(&value).await {
-                Ok(()) => "Copied.",
+                Ok(()) => t(Text::ShareCopied),
                 Err(_) => {
                     dom::select_field(field_id);
-                    "Selected: press Ctrl+C (\u{2318}C on a Mac) to copy."
+                    t(Text::ShareCopyByHand)
                 }
             });
             clear.restart(STATUS_FOR, move || status.set(""));
@@ -95,11 +96,11 @@ pub fn CopyLink() -> impl IntoView {
         <div class="copy-link">
             <CopyField
                 field_id="share-link"
-                label="Link to this scenario"
+                label=t(Text::ShareLinkLabel)
                 show_label=false
                 rows=1
                 button_id="copy-link"
-                button_label="Copy link"
+                button_label=t(Text::ShareCopyLink)
                 text=calc.full_link
             />
         </div>
@@ -116,37 +117,37 @@ pub fn SharePanel() -> impl IntoView {
     let host = Memo::new(move |_| host_snippet(&dom::page_base()));
     view! {
         <section id="share" class="panel share" aria-labelledby="share-title">
-            <h2 id="share-title">"Share, download, embed"</h2>
-            <h3>"Link to this scenario"</h3>
-            <p class="panel-note">"The address bar always holds the scenario you see; this is the same link."</p>
+            <h2 id="share-title">{t(Text::ShareTitle)}</h2>
+            <h3>{t(Text::ShareLinkHeading)}</h3>
+            <p class="panel-note">{t(Text::ShareLinkNote)}</p>
             <CopyLink/>
-            <h3>"Download"</h3>
+            <h3>{t(Text::ShareDownloadHeading)}</h3>
             <Downloads/>
-            <h3>"Open a saved scenario"</h3>
+            <h3>{t(Text::ShareOpenHeading)}</h3>
             <OpenScenario/>
-            <h3>"Embed in a page"</h3>
+            <h3>{t(Text::ShareEmbedHeading)}</h3>
             <p class="panel-note">
-                "Paste this where your blog accepts HTML. It shows the 2030 share, the spend chart and three figures, with a link back here, and works at a fixed height."
+                {t(Text::ShareEmbedNote)}
             </p>
             <CopyField
                 field_id="embed-code"
-                label="Embed code"
+                label=t(Text::ShareEmbedCodeLabel)
                 show_label=true
                 rows=4
                 button_id="copy-embed"
-                button_label="Copy embed code"
+                button_label=t(Text::ShareCopyEmbed)
                 text=iframe
             />
             <p class="panel-note">
-                "Optional: add this script once to the host page and the frame takes exactly the height of its content."
+                {t(Text::ShareHostNote)}
             </p>
             <CopyField
                 field_id="host-code"
-                label="Auto-height script for the host page"
+                label=t(Text::ShareHostCodeLabel)
                 show_label=true
                 rows=8
                 button_id="copy-host"
-                button_label="Copy script"
+                button_label=t(Text::ShareCopyScript)
                 text=host
             />
         </section>
@@ -166,9 +167,17 @@ fn Downloads() -> impl IntoView {
     let chart_buttons = ChartKind::ALL
         .into_iter()
         .map(|kind| {
-            let (name, slug) = match kind {
-                ChartKind::Spend => ("Spend chart", "-spend"),
-                ChartKind::Share => ("Share chart", "-shares"),
+            let (svg_label, png_label, slug) = match kind {
+                ChartKind::Spend => (
+                    t(Text::ShareSpendChartSvg),
+                    t(Text::ShareSpendChartPng),
+                    "-spend",
+                ),
+                ChartKind::Share => (
+                    t(Text::ShareShareChartSvg),
+                    t(Text::ShareShareChartPng),
+                    "-shares",
+                ),
             };
             let image = move || {
                 let scenario = calc.scenario.get_untracked();
@@ -192,10 +201,10 @@ fn Downloads() -> impl IntoView {
             };
             view! {
                 <button type="button" class="button button-quiet" data-export=kind.id().to_string() + "-svg" on:click=on_svg>
-                    {name} " (SVG)"
+                    {svg_label}
                 </button>
                 <button type="button" class="button button-quiet" data-export=kind.id().to_string() + "-png" on:click=on_png>
-                    {name} " (PNG)"
+                    {png_label}
                 </button>
             }
         })
@@ -208,7 +217,7 @@ fn Downloads() -> impl IntoView {
                 data-export="csv"
                 on:click=move |_| save(".csv", "text/csv", calc.projection.with_untracked(csv))
             >
-                "Data table (CSV)"
+                {t(Text::ShareCsv)}
             </button>
             <button
                 type="button"
@@ -218,12 +227,12 @@ fn Downloads() -> impl IntoView {
                     save(".json", "application/json", calc.scenario.with_untracked(parameters_json))
                 }
             >
-                "Parameters (JSON)"
+                {t(Text::ShareJson)}
             </button>
             {chart_buttons}
         </div>
         <p class="copy-status" role="status">
-            {text(move || if failed.get() { "This browser did not allow the download." } else { "" }.to_string())}
+            {text(move || if failed.get() { t(Text::ShareDownloadFailed) } else { "" }.to_string())}
         </p>
     }
 }

@@ -19,7 +19,7 @@ use stargate_calc::query::{
 use stargate_calc::scenario::{Input, Scenario};
 use stargate_calc::summary::{headline_sentence, FigureText, FIGURES};
 use stargate_calc::uncertainty::{simulate, Bands};
-use stargate_calc::words::Lang;
+use stargate_calc::words::{fill, t, Lang, Text as Words};
 
 use super::dom;
 
@@ -150,7 +150,9 @@ pub fn use_calculator() -> Calculator {
 }
 
 impl Calculator {
-    pub fn new(parsed: ParsedQuery) -> Self {
+    /// The page's state from the link; `missing_words` is a language whose words did not load
+    /// (the page is in English and its notice says so).
+    pub fn new(parsed: ParsedQuery, missing_words: Option<Lang>) -> Self {
         let link = parsed.link;
         let scenario = RwSignal::new(link.scenario);
         let settled = RwSignal::new(link.scenario);
@@ -165,11 +167,23 @@ impl Calculator {
                 projection.with(|p| FIGURES.iter().map(|figure| (figure.text)(p, s)).collect())
             })
         });
-        let notice = Notice::about(
-            "This link asked for a few things the calculator cannot show as written:".into(),
+        let mut notice = Notice::about(
+            t(Words::NoteLinkTitle).to_string(),
             &parsed.notes,
             NoteSource::Link,
         );
+        if let Some(lang) = missing_words {
+            let line = fill(Words::WordsMissing, &[("language", lang.name())]);
+            match notice.as_mut() {
+                Some(notice) => notice.lines.push(line),
+                None => {
+                    notice = Some(Notice {
+                        title: line,
+                        lines: Vec::new(),
+                    })
+                }
+            }
+        }
         let calc = Calculator {
             scenario,
             settled,

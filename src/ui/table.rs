@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use stargate_calc::format;
 use stargate_calc::model::FIRST_YEAR;
 use stargate_calc::providers::Provider;
+use stargate_calc::words::{t, Text};
 
 use super::state::{text, use_calculator};
 
@@ -37,8 +38,8 @@ pub fn DataTable() -> impl IntoView {
     });
     view! {
         <section class="panel table-panel" aria-labelledby="table-title">
-            <h2 id="table-title">"The numbers, year by year"</h2>
-            <YearTable id="data-table" caption="Compute spend by provider, US$ billions per year" rows/>
+            <h2 id="table-title">{t(Text::TableTitle)}</h2>
+            <YearTable id="data-table" caption=t(Text::TableCaption) rows/>
         </section>
     }
 }
@@ -65,12 +66,12 @@ pub fn YearTable(
                 <caption id=caption_id>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Year"</th>
+                        <th scope="col">{t(Text::TableYear)}</th>
                         {Provider::ALL
                             .iter()
                             .map(|p| view! { <th scope="col">{p.name()}</th> })
                             .collect_view()}
-                        <th scope="col">"Total"</th>
+                        <th scope="col">{t(Text::TableTotal)}</th>
                     </tr>
                 </thead>
                 <tbody>

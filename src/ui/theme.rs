@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use stargate_calc::query::Theme;
+use stargate_calc::words::{t, Text};
 
 use super::state::{use_calculator, Calculator};
 
@@ -23,7 +24,7 @@ pub fn ThemePicker() -> impl IntoView {
     let calc = use_calculator();
     view! {
         <fieldset class="theme-picker">
-            <legend>"Theme"</legend>
+            <legend>{t(Text::ThemeLegend)}</legend>
             {Theme::ALL
                 .into_iter()
                 .map(|theme| {

@@ -9,8 +9,9 @@ use stargate_calc::query::{parse_decimal, BandSettings, RANGE_PREFIX};
 use stargate_calc::scenario::{Input, Unit};
 use stargate_calc::summary::bands_sentence;
 use stargate_calc::uncertainty::Ranges;
+use stargate_calc::words::{fill, t, Text};
 
-use super::state::{text, use_calculator};
+use super::state::{text, use_calculator, PATHS};
 
 #[component]
 pub fn Uncertainty() -> impl IntoView {
@@ -30,13 +31,19 @@ pub fn Uncertainty() -> impl IntoView {
     });
     view! {
         <section id="uncertainty" class="panel uncertainty" aria-labelledby="uncertainty-title">
-            <h2 id="uncertainty-title">"How sure is this? Uncertainty bands"</h2>
+            <h2 id="uncertainty-title">{t(Text::UncertaintyTitle)}</h2>
             <p class="panel-note">
-                "Give five assumptions a range; 10,000 scenarios are drawn within them and the spend chart shows where total and Stargate spend land: the middle half and nine in ten of the paths. Each value is drawn uniformly over its range, cut where the input stops (a range that runs past 100% ends there), so no draw lands beyond a limit or piles up on it."
+                {fill(
+                    Text::UncertaintyNote,
+                    &[
+                        ("paths", &format::grouped(PATHS as f64, 0)),
+                        ("limit", &format::percent(100.0, 0)),
+                    ],
+                )}
             </p>
             <label class="toggle">
                 <input type="checkbox" id="bands-toggle" prop:checked=move || calc.bands_on.get() on:change=toggle/>
-                " Show uncertainty bands"
+                " " {t(Text::BandsShow)}
             </label>
             <Show when=move || calc.bands_on.get()>
                 <p id="bands-probability" class="bands-probability" aria-live="polite">
@@ -46,7 +53,7 @@ pub fn Uncertainty() -> impl IntoView {
                     {Ranges::INPUTS.into_iter().map(|input| view! { <RangeSlider input/> }).collect_view()}
                 </div>
                 <p class="seed">
-                    "Random seed "
+                    {t(Text::BandsSeed)} " "
                     <strong id="bands-seed">{text(move || calc.bands.with(|b| b.map(|s| format::whole(s.seed)).unwrap_or_default()))}</strong>
                     " "
                     <button
@@ -59,7 +66,7 @@ pub fn Uncertainty() -> impl IntoView {
                             }
                         })
                     >
-                        "Draw again"
+                        {t(Text::BandsDrawAgain)}
                     </button>
                 </p>
             </Show>
@@ -107,7 +114,10 @@ fn RangeSlider(
                 step=format::canonical(step)
                 prop:value=text(move || format::canonical(half.get()))
                 aria-valuetext=text(move || {
-                    "plus or minus ".to_string() + &format::input_value_spoken(half.get(), spec.unit)
+                    fill(
+                        Text::BandsRangeValuetext,
+                        &[("value", &format::input_value_spoken(half.get(), spec.unit))],
+                    )
                 })
                 on:input=on_input
             />

@@ -17,6 +17,8 @@ import { SPECS, defaults, project, tableText } from './support/model.mjs';
 const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
 const browser = useBrowser();
+/** The language picker's links, as the Tab order names them. */
+const LANGUAGES = ['a:lang-en', 'a:lang-de', 'a:lang-fr', 'a:lang-es'];
 
 // ---------------------------------------------------------------------------------------------
 // Helpers (kept in this file: support/ is shared with other work)
@@ -361,9 +363,9 @@ for (const theme of ['light', 'dark']) {
     assert.equal(keys.filter((k) => k === 'radio:theme').length, 1);
     const indices = stops.map((s) => s.index);
     assert.deepEqual(indices, [...indices].sort((a, b) => a - b), `focus follows the document order: ${keys.join(', ')}`);
-    assert.equal(keys[0], 'radio:theme');
-    assert.equal(keys[1], 'span:sentence-sg', 'the share in the sentence at the top comes first');
-    assert.equal(keys[2], 'range:sg', 'then the headline slider');
+    assert.deepEqual(keys.slice(0, 5), ['radio:theme', ...LANGUAGES], 'the theme and the languages, at the top right');
+    assert.equal(keys[5], 'span:sentence-sg', 'then the share in the sentence at the top');
+    assert.equal(keys[6], 'range:sg', 'then the headline slider');
     assertFocusRings(stops);
     await finish(page);
   });
@@ -386,7 +388,7 @@ test('the notice of a bad link is reached by Tab and dismissed by Enter, and the
   const page = await browser.open('/?sg=abc');
   const stops = await tabThrough(page);
   const keys = stops.map((s) => s.key);
-  assert.deepEqual(keys.slice(0, 4), ['radio:theme', 'span:sentence-sg', 'button:notice-dismiss', 'range:sg']);
+  assert.deepEqual(keys.slice(0, 8), ['radio:theme', ...LANGUAGES, 'span:sentence-sg', 'button:notice-dismiss', 'range:sg']);
   assertFocusRings(stops);
   await page.focus('#notice-dismiss');
   await page.keyboard.press('Enter');

@@ -55,6 +55,14 @@ test('under the policy: load, drag, presets, themes, copy link and every downloa
   const embed = await browser.open('/?sg=20&embed=1&theme=dark');
   await drag(embed, 'sg', 80);
   await finish(embed);
+
+  // Another language's words are fetched from the page's own origin, which the policy allows:
+  // the page is in German, not fallen back to English.
+  for (const path of ['/?lang=de', '/?embed=1&lang=de']) {
+    const german = await browser.open(path);
+    assert.equal(await german.getAttribute('html', 'lang'), 'de', path);
+    await finish(german);
+  }
 });
 
 test('the story example runs under the policy too: its script a file, the embed driven, no violation', async () => {
