@@ -273,8 +273,28 @@ const escapeScript = (code) => code.replace(/<(\/script|!--)/gi, '\\x3C$1');
 /** Inline CSS: nothing inside may end the <style> element. */
 const escapeStyle = (css) => css.replace(/<\/style/gi, '<\\/style');
 
+/**
+ * The other languages' word lists the boot script names (`data-words-de` …, scripts/
+ * words-build.mjs), read from the build: the single file carries them all, as there is no
+ * file beside it to fetch.
+ */
+function findWordLists(dist, elements) {
+  const lists = {};
+  for (const el of elements) {
+    if (el.name !== 'script') continue;
+    for (const [key, url] of Object.entries(el.attrs)) {
+      const lang = key.match(/^data-words-([a-z]+)$/)?.[1];
+      if (!lang) continue;
+      const file = localFile(dist, url);
+      if (!file || !existsSync(file)) fail(`index.html names ${url} for lang=${lang}, missing from ${dist}`);
+      lists[lang] = JSON.parse(readFileSync(file, 'utf8'));
+    }
+  }
+  return lists;
+}
+
 /** The one inline module: the glue, then decoding the wasm and starting it. */
-function bootModule({ glue, wasmBytes, glueName }) {
+function bootModule({ glue, wasmBytes, glueName, words = {} }) {
   const { code, exports } = unexportGlue(glue, glueName);
   for (const local of ['__single_bindings', '__single_wasm']) {
     if (new RegExp(`\\b${local}\\b`).test(code)) fail(`${glueName} already uses the name ${local}`);
@@ -282,6 +302,12 @@ function bootModule({ glue, wasmBytes, glueName }) {
   const bindings = [...exports].map(([exported, local]) => `${JSON.stringify(exported)}: ${local}`).join(', ');
   const boot = `
 // ---- single-file boot: the wasm module, inlined as base64 ----
+// The words of the language the link asks for (\`lang=\`), where boot.js would fetch them.
+{
+  const lists = ${JSON.stringify(words)};
+  const lang = new URLSearchParams(location.search).get('lang');
+  window.stargateWords = Object.hasOwn(lists, lang) ? Promise.resolve(lists[lang]) : null;
+}
 const __single_bindings = Object.freeze({ ${bindings} });
 const __single_wasm = ${JSON.stringify(wasmBytes.toString('base64'))};
 {
@@ -339,7 +365,8 @@ export function buildSingleFile(distDir) {
   const bodyClose = [...html.matchAll(/<\/body\s*>/gi)].pop();
   if (!bodyClose) fail('index.html has no </body>');
   if (edits.some((e) => e.start < bodyClose.index && e.end > bodyClose.index)) fail('index.html: </body> inside a removed element');
-  const module = bootModule({ glue: readFileSync(glue, 'utf8'), wasmBytes: bytes, glueName: basename(glue) });
+  const words = findWordLists(dist, elements);
+  const module = bootModule({ glue: readFileSync(glue, 'utf8'), wasmBytes: bytes, glueName: basename(glue), words });
   edits.push({ start: bodyClose.index, end: bodyClose.index, text: `<script type="module">\n${module}</script>\n` });
 
   edits.sort((a, b) => a.start - b.start || a.end - b.end);

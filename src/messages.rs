@@ -168,7 +168,7 @@ fn apply_set(current: &Scenario, Params(pairs): Params) -> (Scenario, Vec<String
                     kept.push(fill(
                         Text::MsgNumberIgnored,
                         &[
-                            ("label", spec.label),
+                            ("label", spec.label()),
                             ("given", &given(value)),
                             (
                                 "value",

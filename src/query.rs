@@ -618,7 +618,7 @@ impl QueryNote {
                 if given.trim().is_empty() {
                     fill(
                         pick(T::NoteEmptyLink, T::NoteEmptyFile, T::NoteEmptyMessage),
-                        &[("label", spec.label), ("default", &default)],
+                        &[("label", spec.label()), ("default", &default)],
                     )
                 } else {
                     fill(
@@ -628,7 +628,7 @@ impl QueryNote {
                             T::NoteNotANumberMessage,
                         ),
                         &[
-                            ("label", spec.label),
+                            ("label", spec.label()),
                             ("given", &quote(given)),
                             ("default", &default),
                         ],
@@ -644,7 +644,7 @@ impl QueryNote {
                         T::NoteOutOfRangeMessage,
                     ),
                     &[
-                        ("label", spec.label),
+                        ("label", spec.label()),
                         ("min", &format::input_value(spec.min, spec.unit)),
                         ("max", &format::input_value(spec.max, spec.unit)),
                         ("given", &quote(given)),
@@ -662,7 +662,7 @@ impl QueryNote {
                         T::NoteRoundedYearMessage,
                     ),
                     &[
-                        ("label", spec.label),
+                        ("label", spec.label()),
                         ("given", &quote(given)),
                         ("used", &format::input_value(*used, spec.unit)),
                     ],
@@ -711,7 +711,7 @@ impl QueryNote {
                         T::NoteBadRangeMessage,
                     ),
                     &[
-                        ("label", spec.label),
+                        ("label", spec.label()),
                         ("min", &format::grouped(0.0, 0)),
                         ("max", &format::input_value(spec.max - spec.min, spec.unit)),
                         ("given", &quote(given)),

@@ -94,15 +94,15 @@ pub enum Input {
     LastYear,
 }
 
-/// Everything MODEL.md says about one numeric input, its words in the page's language.
+/// Everything MODEL.md says about one numeric input; its words in the page's language through
+/// [`InputSpec::label`] and [`InputSpec::help`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct InputSpec {
     /// URL query key; stable, part of the public embedding API.
     pub key: &'static str,
-    /// The control's label, in the page's language.
-    pub label: &'static str,
-    /// One line under the control saying what it means, in the page's language.
-    pub help: &'static str,
+    label: Text,
+    /// One line under the control saying what it means.
+    help: Text,
     pub unit: Unit,
     pub min: f64,
     pub max: f64,
@@ -112,17 +112,16 @@ pub struct InputSpec {
     pub assumption: bool,
 }
 
-/// A row of the input table as written: an [`InputSpec`] whose words are still keys.
-struct Row {
-    key: &'static str,
-    label: Text,
-    help: Text,
-    unit: Unit,
-    min: f64,
-    max: f64,
-    step: f64,
-    default: f64,
-    assumption: bool,
+impl InputSpec {
+    /// The control's label, in the page's language.
+    pub fn label(&self) -> &'static str {
+        t(self.label)
+    }
+
+    /// One line under the control saying what it means, in the page's language.
+    pub fn help(&self) -> &'static str {
+        t(self.help)
+    }
 }
 
 impl Input {
@@ -139,28 +138,9 @@ impl Input {
         Input::LastYear,
     ];
 
-    /// The input's spec, its label and help line read in the page's language. By value: the
-    /// words are looked up at each call (two table reads, no measurable cost in the bands'
-    /// sampling), so a page, or a test, in another language gets its own.
-    #[inline]
-    pub fn spec(self) -> InputSpec {
-        let row = self.row();
-        InputSpec {
-            key: row.key,
-            label: t(row.label),
-            help: t(row.help),
-            unit: row.unit,
-            min: row.min,
-            max: row.max,
-            step: row.step,
-            default: row.default,
-            assumption: row.assumption,
-        }
-    }
-
-    fn row(self) -> &'static Row {
+    pub fn spec(self) -> &'static InputSpec {
         match self {
-            Input::StargateShare2030 => &Row {
+            Input::StargateShare2030 => &InputSpec {
                 key: "sg",
                 label: Text::InputShare2030Label,
                 help: Text::InputShare2030Help,
@@ -171,7 +151,7 @@ impl Input {
                 default: 75.0,
                 assumption: false,
             },
-            Input::Spend2024 => &Row {
+            Input::Spend2024 => &InputSpec {
                 key: "s24",
                 label: Text::InputSpend2024Label,
                 help: Text::InputSpend2024Help,
@@ -182,7 +162,7 @@ impl Input {
                 default: 5.0,
                 assumption: false,
             },
-            Input::Spend2027 => &Row {
+            Input::Spend2027 => &InputSpec {
                 key: "s27",
                 label: Text::InputSpend2027Label,
                 help: Text::InputSpend2027Help,
@@ -193,7 +173,7 @@ impl Input {
                 default: 20.0,
                 assumption: false,
             },
-            Input::GrowthAfter2027 => &Row {
+            Input::GrowthAfter2027 => &InputSpec {
                 key: "g",
                 label: Text::InputGrowthAfter2027Label,
                 help: Text::InputGrowthAfter2027Help,
@@ -204,7 +184,7 @@ impl Input {
                 default: 58.7,
                 assumption: true,
             },
-            Input::FirstStargateYear => &Row {
+            Input::FirstStargateYear => &InputSpec {
                 key: "y0",
                 label: Text::InputFirstStargateYearLabel,
                 help: Text::InputFirstStargateYearHelp,
@@ -215,7 +195,7 @@ impl Input {
                 default: 2025.0,
                 assumption: true,
             },
-            Input::MicrosoftCapacity2024 => &Row {
+            Input::MicrosoftCapacity2024 => &InputSpec {
                 key: "mc",
                 label: Text::InputMicrosoftCapacity2024Label,
                 help: Text::InputMicrosoftCapacity2024Help,
@@ -226,7 +206,7 @@ impl Input {
                 default: 5.0,
                 assumption: true,
             },
-            Input::MicrosoftCapacityGrowth => &Row {
+            Input::MicrosoftCapacityGrowth => &InputSpec {
                 key: "mg",
                 label: Text::InputMicrosoftCapacityGrowthLabel,
                 help: Text::InputMicrosoftCapacityGrowthHelp,
@@ -237,7 +217,7 @@ impl Input {
                 default: 35.0,
                 assumption: true,
             },
-            Input::OraclePartOfOverflow => &Row {
+            Input::OraclePartOfOverflow => &InputSpec {
                 key: "ora",
                 label: Text::InputOraclePartLabel,
                 help: Text::InputOraclePartHelp,
@@ -248,7 +228,7 @@ impl Input {
                 default: 70.0,
                 assumption: true,
             },
-            Input::StargateDiscount => &Row {
+            Input::StargateDiscount => &InputSpec {
                 key: "disc",
                 label: Text::InputStargateDiscountLabel,
                 help: Text::InputStargateDiscountHelp,
@@ -259,7 +239,7 @@ impl Input {
                 default: 20.0,
                 assumption: true,
             },
-            Input::LastYear => &Row {
+            Input::LastYear => &InputSpec {
                 key: "h",
                 label: Text::InputLastYearLabel,
                 help: Text::InputLastYearHelp,
@@ -275,14 +255,14 @@ impl Input {
 
     /// The input whose URL key is `key`, if any.
     pub fn from_key(key: &str) -> Option<Input> {
-        Input::ALL.into_iter().find(|input| input.row().key == key)
+        Input::ALL.into_iter().find(|input| input.spec().key == key)
     }
 
     /// Brings any value into the input's range; NaN becomes the default, years become whole
     /// years (halves up). The model and the UI both go through this, so nothing downstream
     /// ever sees a value MODEL.md does not allow.
     pub fn sanitize(self, value: f64) -> f64 {
-        let spec = self.row();
+        let spec = self.spec();
         if value.is_nan() {
             return spec.default;
         }
@@ -466,7 +446,7 @@ mod tests {
         let french = include_str!("../lang/fr.json");
         let (label, help, ramp) = with_language(Lang::Fr, french, || {
             let spec = Input::LastYear.spec();
-            (spec.label, spec.help, Ramp::SCurve.label())
+            (spec.label(), spec.help(), Ramp::SCurve.label())
         });
         assert_eq!(label, "Derni\u{e8}re ann\u{e9}e affich\u{e9}e");
         assert_eq!(
@@ -475,7 +455,7 @@ mod tests {
         );
         assert_eq!(ramp, "Progressif (courbe en S)");
         let spec = Input::LastYear.spec();
-        assert_eq!(spec.label, "Last year shown");
+        assert_eq!(spec.label(), "Last year shown");
         assert_eq!((spec.key, spec.min, spec.max), ("h", 2030.0, 2035.0));
     }
 

@@ -83,7 +83,7 @@ impl Lever {
 
     pub fn label(self) -> &'static str {
         match self {
-            Lever::Number(input) => input.spec().label,
+            Lever::Number(input) => input.spec().label(),
             Lever::Ramp => t(Text::SensitivityLeverRamp),
         }
     }

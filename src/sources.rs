@@ -32,7 +32,7 @@ impl Named {
             Named::Billions(x) => format::input_value(x, Unit::BillionsUsd),
             Named::Percent(x) => format::input_value(x, Unit::Percent),
             Named::Count(n) => format::grouped(n as f64, 0),
-            Named::Label(input) => input.spec().label.to_string(),
+            Named::Label(input) => input.spec().label().to_string(),
         }
     }
 }

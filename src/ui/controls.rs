@@ -88,7 +88,7 @@ fn Slider(
     view! {
         <div class="control" class:headline-control=headline>
             <div class="control-head">
-                <label for=id.clone()>{spec.label}</label>
+                <label for=id.clone()>{spec.label()}</label>
                 {spec.assumption.then(|| view! { <span class="tag">{t(Text::ControlAssumptionTag)}</span> })}
                 <output id=output_id for=id.clone() class="control-value">
                     {text(move || format::input_value(value.get(), spec.unit))}
@@ -110,7 +110,7 @@ fn Slider(
                 <span>{format::input_value(spec.min, spec.unit)}</span>
                 <span>{format::input_value(spec.max, spec.unit)}</span>
             </div>
-            <p class="help" id=help_id>{spec.help}</p>
+            <p class="help" id=help_id>{spec.help()}</p>
         </div>
     }
 }

@@ -29,7 +29,7 @@ pub fn LanguagePicker() -> impl IntoView {
                         view! {
                             <li>
                                 <a
-                                    id=format!("lang-{}", lang.key())
+                                    id="lang-".to_string() + lang.key()
                                     href=href
                                     hreflang=lang.key()
                                     lang=lang.key()

@@ -83,7 +83,7 @@ pub fn ExplorableSentence() -> impl IntoView {
                 id="sentence-sg"
                 role="slider"
                 tabindex="0"
-                aria-label=spec.label
+                aria-label=spec.label()
                 aria-valuemin=format::canonical(spec.min)
                 aria-valuemax=format::canonical(spec.max)
                 aria-valuenow=text(move || format::canonical(value.get()))

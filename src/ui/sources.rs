@@ -33,10 +33,10 @@ pub fn Sources() -> impl IntoView {
             let spec = input.spec();
             assumption(
                 Text::SourcesAssumptionItem,
-                spec.label,
+                spec.label(),
                 spec.key,
                 format::input_value(spec.default, spec.unit),
-                spec.help,
+                spec.help(),
             )
         })
         .collect_view();

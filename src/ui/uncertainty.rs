@@ -100,7 +100,7 @@ fn RangeSlider(
     view! {
         <div class="control">
             <div class="control-head">
-                <label for=id.clone()>{spec.label}</label>
+                <label for=id.clone()>{spec.label()}</label>
                 <output for=id.clone() class="control-value">
                     {text(move || "\u{b1}".to_string() + &format::input_value(half.get(), spec.unit))}
                 </output>

@@ -109,6 +109,16 @@ test('a link to the file opens its scenario: ?sg=40&ramp=late&h=2035', async () 
   await finish(page);
 });
 
+test('the file carries every language: ?lang=fr opens in French, still offline', async () => {
+  const french = JSON.parse(readFileSync(new URL('../../lang/fr.json', import.meta.url), 'utf8'));
+  const page = await openFile(env.file, '?lang=fr&sg=40');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal((await page.textContent('h1')).trim(), french.masthead_title);
+  assert.equal((await readTable(page))[0][1], '5,00');
+  assertOffline(page);
+  await finish(page);
+});
+
 test('the file is self-contained: one inline module, inline CSS, no links to build files', () => {
   const html = readFileSync(env.file, 'utf8');
   const index = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -200,6 +210,13 @@ test('a build directory missing a piece fails with a message that names it', () 
     assert.match(run.stderr, message, `without ${missing}`);
     assert.ok(!readdirSync(dist).includes('out.html'), 'nothing written');
   }
+  // Every file, but not the folder of the other languages' words the boot script names.
+  const withoutWords = join(work, 'without-lang');
+  mkdirSync(withoutWords);
+  for (const f of files) copyFileSync(join(DIST, f), join(withoutWords, f));
+  const words = singleFile(withoutWords, join(withoutWords, 'out.html'));
+  assert.equal(words.status, 1);
+  assert.match(words.stderr, /names \S*lang\/de-\w+\.json for lang=de, missing/);
   const run = singleFile(join(work, 'no-such-dir'), join(work, 'x.html'));
   assert.equal(run.status, 1);
   assert.match(run.stderr, /no build directory/);
