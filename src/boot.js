@@ -9,15 +9,27 @@ const data = script.dataset;
 const params = new URLSearchParams(location.search);
 const embed = params.get('embed') === '1' && data.embedGlue && data.embedWasm;
 const url = (path) => new URL(path, document.baseURI);
+// `lang=de`, `fr` or `es` (the first `lang` key): the page's words are fetched at once too, their
+// list named by scripts/words-build.mjs (`data-words-de` …; English is in the wasm). The app
+// awaits `window.stargateWords`: the list, parsed by the browser's JSON parser, or null.
 const lang = params.get('lang');
 const words = ['de', 'fr', 'es'].includes(lang) && data[`words${lang[0].toUpperCase()}${lang[1]}`];
+// index.html's fallback is English: hidden, its place kept, until the page mounts in the
+// language (`#app`'s content is replaced then).
+if (words) document.documentElement.classList.add('words-pending');
 window.stargateWords = words
   ? fetch(url(words))
       .then((response) => (response.ok ? response.json() : null))
       .catch(() => null)
   : null;
-const wasmResponse = fetch(url(embed ? data.embedWasm : data.wasm));
-const glue = await import(url(embed ? data.embedGlue : data.glue).href);
-const wasm = await glue.default({ module_or_path: wasmResponse });
-window.wasmBindings = glue;
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+try {
+  const wasmResponse = fetch(url(embed ? data.embedWasm : data.wasm));
+  const glue = await import(url(embed ? data.embedGlue : data.glue).href);
+  const wasm = await glue.default({ module_or_path: wasmResponse });
+  window.wasmBindings = glue;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (error) {
+  // No app after all: the fallback's English figures are better than an empty page.
+  document.documentElement.classList.remove('words-pending');
+  throw error;
+}

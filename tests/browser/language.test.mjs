@@ -201,6 +201,26 @@ test('an unknown, hostile or empty language falls back to English with a notice'
   }
 });
 
+test('a page in another language never shows the English fallback while it loads', async () => {
+  for (const [path, shown] of [['/?lang=de', false], ['/', true]]) {
+    const page = await browser.context.newPage();
+    // Hold the wasm back, so the page stays at index.html's fallback for a while.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/*_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${browser.server.url}${path}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForTimeout(300);
+    assert.equal(await page.isVisible('#app h1'), shown, `${path}: the fallback's English heading`);
+    release();
+    await mounted(page);
+    assert.equal(await page.isVisible('#app h1'), true, `${path}: the page's heading once mounted`);
+    await page.close();
+  }
+});
+
 test('an English page fetches no other language, and a lost language list leaves English, said so', async () => {
   for (const path of ['/', '/?embed=1']) {
     const { page, fetched } = await openRecording(path);

@@ -212,6 +212,20 @@ test('a host page that embeds the calculator gets its height and sizes the ifram
     await page.addInitScript(() => addEventListener('message', (e) => window.recordMessage(e.data)));
     await page.goto(host.url + '/');
     await page.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 0, null, { timeout: 15000 });
+    // The embed builds its parts a frame at a time: measure once it is complete and its height
+    // has stopped changing (the first message may come from a page still being built).
+    const embedded = page.frames().find((f) => f.url().includes('embed=1'));
+    await embedded.waitForSelector('#app[data-ready]', { state: 'attached', timeout: 15000 });
+    await page.waitForFunction(
+      () =>
+        new Promise((resolve) => {
+          const height = () => document.querySelector('iframe').style.height;
+          const before = height();
+          setTimeout(() => resolve(height() === before), 300);
+        }),
+      null,
+      { timeout: 15000 },
+    );
     const sized = await page.evaluate(() => {
       const frame = document.querySelector('iframe');
       return { style: parseFloat(frame.style.height), box: frame.getBoundingClientRect().height };
