@@ -6,7 +6,7 @@ use crate::format;
 use crate::model::{Figures, Projection};
 use crate::providers::Provider;
 use crate::summary::{figure_title, not_by};
-use crate::words::{fill, Text};
+use crate::words::{fill, is_one, Text};
 
 /// One year of the difference: current − baseline, $B.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -60,7 +60,7 @@ pub fn figure_changes(current: &Projection, baseline: &Projection) -> Vec<Figure
         baseline: value(then).map_or_else(|| not_by(baseline.last_year()), format::year),
         change: match (value(now), value(then)) {
             (Some(a), Some(b)) => fill(
-                if (a - b).abs() == 1 {
+                if is_one(f64::from(a - b)) {
                     Text::BaselineChangeYearsOne
                 } else {
                     Text::BaselineChangeYearsOther

@@ -12,7 +12,7 @@
 //! every language, as the English page always has; a plain negative number keeps `-`.
 
 use crate::scenario::Unit;
-use crate::words::{fill, lang, t, Lang, Text};
+use crate::words::{fill, is_one, lang, t, Lang, Text};
 
 /// Text shown for a value that cannot be printed (never reached with sanitized inputs).
 pub const NOT_A_NUMBER: &str = "–";
@@ -249,10 +249,14 @@ pub fn input_value(value: f64, unit: Unit) -> String {
 /// The same, in words a screen reader speaks well: `75 percent`, `5 billion dollars`.
 pub fn input_value_spoken(value: f64, unit: Unit) -> String {
     let number = grouped_trimmed(value, 2);
+    // "1 Milliarde", "1,5 milliard": the singular as the language counts it.
+    let one = is_one(value);
     let words = match unit {
         Unit::Percent => Text::SpokenPercent,
         Unit::PercentPerYear => Text::SpokenPercentPerYear,
+        Unit::BillionsUsd if one => Text::SpokenBillionsOne,
         Unit::BillionsUsd => Text::SpokenBillions,
+        Unit::BillionsUsdPerYear if one => Text::SpokenBillionsPerYearOne,
         Unit::BillionsUsdPerYear => Text::SpokenBillionsPerYear,
         Unit::Year => return trimmed(value, 2),
     };
@@ -533,5 +537,22 @@ mod tests {
             assert_eq!(multiple(3.996), "4,0×");
             assert_eq!(billions(0.0), "0\u{a0}M\u{a0}$");
         });
+    }
+
+    #[test]
+    fn spoken_amounts_take_the_singular_where_the_language_does() {
+        let german = include_str!("../lang/de.json");
+        let french = include_str!("../lang/fr.json");
+        let spoken = |lang, file, value| {
+            crate::words::with_language(lang, file, || input_value_spoken(value, Unit::BillionsUsd))
+        };
+        assert_eq!(spoken(Lang::De, german, 1.0), "1 Milliarde Dollar");
+        assert_eq!(spoken(Lang::De, german, 1.5), "1,5 Milliarden Dollar");
+        assert_eq!(spoken(Lang::Fr, french, 1.5), "1,5 milliard de dollars");
+        assert_eq!(spoken(Lang::Fr, french, 2.0), "2 milliards de dollars");
+        assert_eq!(
+            input_value_spoken(1.0, Unit::BillionsUsd),
+            "1 billion dollars"
+        );
     }
 }

@@ -380,7 +380,7 @@ mod tests {
         let outcome = with_language(Lang::Fr, french, || apply(unknown, &Scenario::REPORT));
         assert!(
             outcome.notes[0].starts_with(
-                "Le préréglage \u{ab}\u{a0}moon\u{a0}\u{bb} ne figure pas parmi report,"
+                "Le scénario prédéfini \u{ab}\u{a0}moon\u{a0}\u{bb} ne figure pas parmi report,"
             ),
             "{:?}",
             outcome.notes

@@ -243,7 +243,7 @@ mod tests {
             (
                 "Kein Einfluss auf diese Kennzahl im Jahr 2030: First year with Stargate compute; Oracle."
                     .to_string(),
-                "Ausgaben bei Stargate 2025\u{2013}2028 (Jahre der Zusage)",
+                "Stargate-Ausgaben 2025\u{2013}2028 (Jahre der Zusage)",
                 "Verlauf des Wechsels zu Stargate",
             )
         );

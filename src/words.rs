@@ -130,6 +130,16 @@ pub fn fill_in(pattern: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// Whether `n`, as the page shows it, takes a text's singular in the page's language (CLDR's
+/// cardinal "one"): exactly 1 in English, German and Spanish; below 2 in French (`0 an`,
+/// `1,5 milliard`).
+pub fn is_one(n: f64) -> bool {
+    match lang() {
+        Lang::Fr => n.abs() < 2.0,
+        _ => n.abs() == 1.0,
+    }
+}
+
 /// `text` cut around its `{name}`: the words before it and after it (the whole text and nothing
 /// when it has no such name). For texts the page puts an element into (a slider in a sentence,
 /// a bold label): it cuts at each name in turn, so the translators' files keep those names in
@@ -216,6 +226,19 @@ mod tests {
         assert_eq!(fill_in("{unknown} {", &[("a", "1")]), "{unknown} {");
         assert_eq!(fill_in("", &[]), "");
         assert_eq!(fill_in("ünïcödé {a}!", &[("a", "—")]), "ünïcödé —!");
+    }
+
+    #[test]
+    fn the_singular_follows_each_language() {
+        assert!(is_one(1.0) && is_one(-1.0));
+        assert!(!is_one(0.0) && !is_one(1.5) && !is_one(2.0));
+        with_language(Lang::Fr, "{}", || {
+            assert!(is_one(0.0) && is_one(1.0) && is_one(1.5) && is_one(-1.0));
+            assert!(!is_one(2.0) && !is_one(10.0));
+        });
+        with_language(Lang::De, "{}", || {
+            assert!(is_one(1.0) && !is_one(0.0) && !is_one(1.5))
+        });
     }
 
     #[test]
