@@ -4,21 +4,19 @@
 // on index.html's boot script (`data-embed-glue`, `data-embed-wasm`), where boot.js finds them
 // for `?embed=1`. The second run's own hooks see its HTML file and skip this one.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { addBootAttributes, trunkHook } from './trunk-hook.mjs';
 
 /** Builds the embed's wasm and adds it to the staged build (not when building it). */
 export function addEmbed() {
-  const html = process.env.TRUNK_HTML_FILE;
-  const staging = process.env.TRUNK_STAGING_DIR;
-  const source = process.env.TRUNK_SOURCE_DIR;
-  if (!html || !staging || !source) throw new Error('embed-build: run by Trunk as a post_build hook');
-  if (basename(html) === 'embed.html') return;
+  const { staging, source, base, release, nested } = trunkHook('embed-build');
+  if (nested) return;
 
   const out = join(source, 'target', 'embed-dist');
   const args = ['build', join(source, 'src', 'embed.html'), '--dist', out];
   // `--release` takes an optional value in Trunk 0.21: give it one, so it cannot swallow the path.
-  if (process.env.TRUNK_PROFILE === 'release') args.push('--release=true');
+  if (release) args.push('--release=true');
   console.error(`embed-build: trunk ${args.join(' ')}`);
   execFileSync('trunk', args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
 
@@ -32,13 +30,6 @@ export function addEmbed() {
     copyFileSync(join(out, file), join(staging, file));
   }
 
-  // `<script … data-glue=… src=./boot.js …>`, quoted or not (the release's HTML is minified).
-  const index = join(staging, 'index.html');
-  const page = readFileSync(index, 'utf8');
-  const base = process.env.TRUNK_PUBLIC_URL || './';
-  const attrs = `data-embed-glue="${base}${glue[0]}" data-embed-wasm="${base}${wasm[0]}" `;
-  const patched = page.replace(/(<script\b[^>]*?)\bdata-glue=/, `$1${attrs}data-glue=`);
-  if (patched === page) throw new Error('embed-build: no boot script with data-glue in index.html');
-  writeFileSync(index, patched);
+  addBootAttributes(staging, `data-embed-glue="${base}${glue[0]}" data-embed-wasm="${base}${wasm[0]}" `, 'embed-build');
   console.error(`embed-build: ${glue[0]} and ${wasm[0]} added for ?embed=1`);
 }

@@ -1,6 +1,7 @@
 // Trunk's post_build hook (Trunk.toml). Trunk starts the hooks of a stage all at once, so the
 // steps that must run in order are one hook: minify the glue, add the embed's wasm, then the
-// other languages' words (each patches index.html's boot script in turn).
+// other languages' words (each names its files on index.html's boot script in turn;
+// scripts/trunk-hook.mjs has what they share).
 import { addEmbed } from './embed-build.mjs';
 import { minifyGlue } from './minify-glue.mjs';
 import { addWords } from './words-build.mjs';

@@ -7,11 +7,12 @@
 // A translation with an unknown key or other `{placeholders}` than the English fails the build.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { addBootAttributes, trunkHook } from './trunk-hook.mjs';
 
 export const LANGUAGES = ['de', 'fr', 'es'];
 
-const placeholders = (text) => [...text.matchAll(/\{([a-z_0-9]+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text) => [...text.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]).sort().join(',');
 
 /** The list for one translator's file, and the keys it lacks. */
 export function wordsList(english, translated, lang) {
@@ -36,16 +37,12 @@ export function wordsList(english, translated, lang) {
 
 /** Writes the lists into the staged build and names them on index.html's boot script. */
 export function addWords() {
-  const html = process.env.TRUNK_HTML_FILE;
-  const staging = process.env.TRUNK_STAGING_DIR;
-  const source = process.env.TRUNK_SOURCE_DIR;
-  if (!html || !staging || !source) throw new Error('words-build: run by Trunk as a post_build hook');
-  if (basename(html) === 'embed.html') return;
+  const { staging, source, base, nested } = trunkHook('words-build');
+  if (nested) return;
 
   const read = (lang) => JSON.parse(readFileSync(join(source, 'lang', `${lang}.json`), 'utf8'));
   const english = read('en');
   mkdirSync(join(staging, 'lang'), { recursive: true });
-  const base = process.env.TRUNK_PUBLIC_URL || './';
   let attrs = '';
   for (const lang of LANGUAGES) {
     const { list, missing } = wordsList(english, read(lang), lang);
@@ -56,10 +53,6 @@ export function addWords() {
     writeFileSync(join(staging, file), text);
     attrs += `data-words-${lang}="${base}${file}" `;
   }
-  const index = join(staging, 'index.html');
-  const page = readFileSync(index, 'utf8');
-  const patched = page.replace(/(<script\b[^>]*?)\bdata-glue=/, `$1${attrs}data-glue=`);
-  if (patched === page) throw new Error('words-build: no boot script with data-glue in index.html');
-  writeFileSync(index, patched);
+  addBootAttributes(staging, attrs, 'words-build');
   console.error(`words-build: ${LANGUAGES.join(', ')} written to lang/`);
 }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { download, figure, finish, mounted, readTable, useBrowser } from './support/browser.mjs';
 import { defaults, project } from './support/model.mjs';
+import { wordsList } from '../../scripts/words-build.mjs';
 
 const browser = useBrowser();
 const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -236,4 +237,18 @@ test('an English page fetches no other language, and a lost language list leaves
   assert.equal((await page.textContent('#notice')).includes(WORDS.en.words_missing.replace('{language}', 'Deutsch')), true);
   assert.equal(await page.inputValue('input[name=sg]'), '40');
   await page.close();
+});
+
+test('the build turns a translator\'s file into the list, and refuses a broken one', () => {
+  const english = { a_text: 'In {year}.', b_text: 'Total' };
+  assert.deepEqual(wordsList(english, { b_text: 'Gesamt', a_text: 'Im Jahr {year}.' }, 'de'), {
+    list: ['Im Jahr {year}.', 'Gesamt'],
+    missing: [],
+  });
+  // A missing text is shown in English (null in the list), and said.
+  assert.deepEqual(wordsList(english, { a_text: 'En {year}.' }, 'fr'), { list: ['En {year}.', null], missing: ['b_text'] });
+  assert.throws(() => wordsList(english, { a_text: 'En {year}.', c_text: 'x' }, 'fr'), /unknown key c_text/);
+  assert.throws(() => wordsList(english, { a_text: 'En {año}.' }, 'es'), /a_text has \{año\}, English has \{year\}/);
+  // The real files: every text translated.
+  for (const lang of ['de', 'fr', 'es']) assert.deepEqual(wordsList(WORDS.en, WORDS[lang], lang).missing, [], lang);
 });
