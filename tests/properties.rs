@@ -9,7 +9,7 @@ use stargate_calc::query::{
 };
 use stargate_calc::scenario::{Input, Ramp, Scenario};
 use stargate_calc::uncertainty::Ranges;
-use stargate_calc::words::Lang;
+use stargate_calc::words::{self, Lang};
 
 fn ramp() -> impl Strategy<Value = Ramp> {
     prop::sample::select(Ramp::ALL.to_vec())
@@ -127,6 +127,30 @@ fn check_invariants(projection: &Projection) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Every language's reader-facing number reads back to the machine-readable one: take out
+    /// the language's grouping, put back a `.`; grouped exactly where the language groups.
+    #[test]
+    fn every_language_writes_numbers_that_read_back(
+        x in -1e12..1e12f64,
+        decimals in 0u8..=3,
+        lang in prop::sample::select(Lang::ALL.to_vec()),
+    ) {
+        let style = format::style_of(lang);
+        let (printed, machine) = words::with_language(lang, "{}", || {
+            (format::grouped(x, decimals), format::fixed(x, decimals))
+        });
+        let read = printed.replace(style.group, "").replace(style.decimal, ".");
+        prop_assert_eq!(&read, &machine, "{:?}: {}", lang, printed);
+        let whole = machine.trim_start_matches('-').split('.').next().unwrap_or("");
+        prop_assert_eq!(printed.contains(style.group), whole.len() >= style.group_from, "{:?}: {}", lang, printed);
+        // Money and percentages never panic and keep the number's digits.
+        let (money, percent) = words::with_language(lang, "{}", || {
+            (format::billions(x / 1e3), format::percent(x / 1e10, decimals))
+        });
+        prop_assert!(money.chars().any(|c| c.is_ascii_digit()), "{}", money);
+        prop_assert!(percent.ends_with('%'), "{}", percent);
+    }
 
     #[test]
     fn every_series_is_finite_non_negative_and_adds_up(scenario in scenario_in_range()) {
