@@ -195,16 +195,17 @@ pub fn chart_description(kind: ChartKind, p: &Projection) -> String {
 
 /// Each provider's value in a year, as a chart description lists them: "Stargate $59.95B, …".
 fn provider_values(value: impl Fn(Provider) -> String) -> String {
-    Provider::ALL
-        .iter()
-        .map(|provider| {
-            fill(
-                Text::SummaryChartValue,
-                &[("provider", provider.name()), ("value", &value(*provider))],
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut text = String::new();
+    for provider in Provider::ALL {
+        if !text.is_empty() {
+            text.push_str(", ");
+        }
+        text += &fill(
+            Text::SummaryChartValue,
+            &[("provider", provider.name()), ("value", &value(provider))],
+        );
+    }
+    text
 }
 
 /// Text alternative for the spend chart (its SVG `<desc>`).
