@@ -1,5 +1,6 @@
-//! "Open a saved scenario": a file picker in the share panel, and a file dropped anywhere on the
-//! full page. The file is read with gloo-file and parsed by the core (`saved.rs`, serde): a good
+//! "Open a saved scenario": a file picker in the share panel (a button in the page's language
+//! that opens the browser's own, hidden, file input), and a file dropped anywhere on the full
+//! page. The file is read with gloo-file and parsed by the core (`saved.rs`, serde): a good
 //! file becomes the scenario, with the notice listing what was ignored or adjusted; a bad one
 //! (not JSON, the wrong shape, too large) changes nothing and says why.
 
@@ -36,9 +37,28 @@ pub fn OpenScenario() -> impl IntoView {
         input.set_value("");
     };
     listen_for_drops(calc, status, dropping);
+    // The browser's own file input says "Choose File" in the browser's language, whatever the
+    // page's: it stays out of sight (still the one that reads the file), and a button in the
+    // page's language opens it.
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let choose = move |_| {
+        if let Some(input) = picker.get() {
+            input.click();
+        }
+    };
     view! {
-        <label class="field-label" for=PICKER_ID>{t(Text::OpenPickerLabel)}</label>
-        <input type="file" id=PICKER_ID class="file-picker" accept=".json,application/json" on:change=on_change/>
+        <label class="field-label" for="open-scenario-button">{t(Text::OpenPickerLabel)}</label>
+        <input
+            type="file"
+            id=PICKER_ID
+            hidden
+            accept=".json,application/json"
+            node_ref=picker
+            on:change=on_change
+        />
+        <button type="button" id="open-scenario-button" class="button button-quiet" on:click=choose>
+            {t(Text::OpenChoose)}
+        </button>
         <p class="panel-note">{t(Text::OpenDropNote)}</p>
         <p id="open-status" class="copy-status" role="status">{text(move || status.get())}</p>
         <div class="drop-hint" aria-hidden="true" hidden=move || !dropping.get()>

@@ -137,6 +137,17 @@ test('the explorable sentence and the charts speak the language, and take the sa
   await finish(page);
 });
 
+test('the file picker is a button in the page\'s language that opens the browser\'s chooser', async () => {
+  const page = await browser.open('/?lang=de');
+  assert.equal((await page.textContent('#open-scenario-button')).trim(), WORDS.de.open_choose);
+  assert.equal(await page.isVisible('#open-scenario'), false, 'the browser\'s own (English) button is not shown');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#open-scenario-button')]);
+  await chooser.setFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from('{"sg": 40}') });
+  await page.waitForFunction(() => document.querySelector('#open-status').textContent.includes('a.json'));
+  assert.equal(await page.inputValue('input[name=sg]'), '40');
+  await finish(page);
+});
+
 test('links, the embed code and the embed carry the language', async () => {
   const page = await browser.open('/?sg=40&lang=fr');
   assert.match(await page.inputValue('#share-link'), /[?&]sg=40&lang=fr$/);
