@@ -148,6 +148,15 @@ test('the file picker is a button in the page\'s language that opens the browser
   await finish(page);
 });
 
+test('longer words fit a phone: nothing wider than the screen, with every panel shown', async () => {
+  for (const lang of ['en', 'de', 'fr', 'es']) {
+    const page = await browser.open(`/?lang=${lang}&b=1&bands=1&h=2035`, { width: 360, height: 800 });
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(scroll <= 0, `${lang}: the page is ${scroll} px wider than the screen`);
+    await finish(page);
+  }
+});
+
 test('links, the embed code and the embed carry the language', async () => {
   const page = await browser.open('/?sg=40&lang=fr');
   assert.match(await page.inputValue('#share-link'), /[?&]sg=40&lang=fr$/);

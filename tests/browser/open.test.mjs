@@ -117,7 +117,7 @@ test('a file dropped anywhere on the page opens; the page shows where to drop wh
   await page.waitForSelector('.drop-hint', { state: 'visible' });
   const taken = await page.evaluate(() => {
     const drop = new DragEvent('drop', { dataTransfer: window.__drop, bubbles: true, cancelable: true });
-    document.querySelector('.table-panel').dispatchEvent(drop);
+    document.querySelector('#data-table').dispatchEvent(drop);
     return drop.defaultPrevented;
   });
   assert.equal(taken, true, 'the page takes the drop (the browser does not open the file)');
