@@ -75,7 +75,7 @@ pub fn figure_changes(current: &Projection, baseline: &Projection) -> Vec<Figure
         money("stargate-2030", Text::FigureStargate2030Title, |f| {
             f.stargate_2030
         }),
-        money("microsoft-2030", Text::BaselineMicrosoft2030Title, |f| {
+        money("microsoft-2030", Text::Microsoft2030Title, |f| {
             f.microsoft_2030
         }),
         year("crossover-year", Text::FigureCrossoverYearTitle, |f| {

@@ -29,8 +29,8 @@ impl Output {
 
     pub fn label(self) -> &'static str {
         t(match self {
-            Output::Microsoft2030 => Text::TornadoMicrosoft2030,
-            Output::Stargate2030 => Text::TornadoStargate2030,
+            Output::Microsoft2030 => Text::Microsoft2030Title,
+            Output::Stargate2030 => Text::FigureStargate2030Title,
             Output::StargateCommitmentYears => Text::TornadoCommitmentYears,
         })
     }
@@ -84,7 +84,7 @@ impl Lever {
     pub fn label(self) -> &'static str {
         match self {
             Lever::Number(input) => input.spec().label(),
-            Lever::Ramp => t(Text::SensitivityLeverRamp),
+            Lever::Ramp => t(Text::ControlRampLegend),
         }
     }
 }

@@ -201,7 +201,7 @@ fn provider_values(value: impl Fn(Provider) -> String) -> String {
             text.push_str(", ");
         }
         text += &fill(
-            Text::SummaryChartValue,
+            Text::ChartValueLabel,
             &[("provider", provider.name()), ("value", &value(provider))],
         );
     }

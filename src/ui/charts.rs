@@ -442,7 +442,7 @@ fn ChartReadout(
                     .then(|| {
                         view! {
                             <li class="legend-total">
-                                <span class="legend-name">{t(words::Text::ChartTotal)}</span>
+                                <span class="legend-name">{t(words::Text::Total)}</span>
                                 <span class="legend-value">{field(readout, |r| r.total.clone())}</span>
                             </li>
                         }

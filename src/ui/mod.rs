@@ -113,7 +113,7 @@ fn mount(parsed: stargate_calc::query::ParsedQuery, missing_words: Option<Lang>)
     }
     // index.html's title is English; another language's page names itself in that language.
     if lang != Lang::En {
-        document().set_title(t(Text::EmbedIframeTitle));
+        document().set_title(stargate_calc::embed::iframe_title());
     }
     if embed {
         let _ = root.class_list().add_1("is-embed");

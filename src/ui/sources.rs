@@ -89,7 +89,7 @@ pub fn Sources() -> impl IntoView {
                 {assumptions}
                 {assumption(
                     Text::SourcesRampItem,
-                    t(Text::SensitivityLeverRamp),
+                    t(Text::ControlRampLegend),
                     "ramp",
                     Ramp::DEFAULT.label().to_string(),
                     Ramp::DEFAULT.description(),

@@ -71,7 +71,7 @@ pub fn YearTable(
                             .iter()
                             .map(|p| view! { <th scope="col">{p.name()}</th> })
                             .collect_view()}
-                        <th scope="col">{t(Text::TableTotal)}</th>
+                        <th scope="col">{t(Text::Total)}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -89,7 +89,7 @@ for (const lang of ['de', 'fr', 'es']) {
     assert.ok(grouped > 0, 'some spends are large enough to be grouped');
     const headers = await page.$$eval('#data-table thead th', (cells) => cells.map((c) => c.textContent.trim()));
     assert.equal(headers[0], WORDS[lang].table_year);
-    assert.equal(headers.at(-1), WORDS[lang].table_total);
+    assert.equal(headers.at(-1), WORDS[lang].total);
 
     // The headline slider's label and value.
     const label = await page.$eval('input[name=sg]', (input) => document.querySelector(`label[for="${input.id}"]`).textContent.trim());
