@@ -71,6 +71,7 @@ async function openPage(env, path, { width = 1280, height = 900 } = {}) {
     if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  page.on('crash', () => page.problems.push('the page crashed'));
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
   page.on('response', (response) => {
     if (response.status() >= 400) page.problems.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -84,7 +85,21 @@ async function openPage(env, path, { width = 1280, height = 900 } = {}) {
  * `#app[data-ready]`) and drawn the spend chart's Stargate area (the full page and the embed
  * both have it). */
 export async function mounted(page) {
-  await page.waitForSelector('#app[data-ready] #spend-chart path[data-provider="stargate"][d^="M"]', { state: 'attached', timeout: 15000 });
+  try {
+    await page.waitForSelector('#app[data-ready] #spend-chart path[data-provider="stargate"][d^="M"]', { state: 'attached', timeout: 15000 });
+  } catch (error) {
+    // Say which page, how far it got and what it reported, so a failure can be told apart
+    // from a slow machine.
+    const state = await page
+      .evaluate(() => ({
+        ready: document.querySelector('#app')?.hasAttribute('data-ready') ?? null,
+        chart: Boolean(document.querySelector('#spend-chart')),
+        nodes: document.getElementsByTagName('*').length,
+      }))
+      .catch((reason) => `unreadable: ${reason}`);
+    error.message = `${page.url()} did not mount: ${JSON.stringify(state)}; problems: ${JSON.stringify(page.problems ?? [])}\n${error.message}`;
+    throw error;
+  }
 }
 
 /** Fails if the page logged an error, threw, or had a request fail; then closes it. */

@@ -26,7 +26,14 @@ export async function serve(root, { headers = {}, compress = false } = {}) {
   const requests = [];
   const compressed = new Map();
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      // A malformed escape in the path: answered, never left hanging.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad path');
+      return;
+    }
     requests.push(path);
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {
