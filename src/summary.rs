@@ -8,7 +8,7 @@ use crate::model::{
     STARGATE_COMMITMENT,
 };
 use crate::providers::Provider;
-use crate::scenario::Scenario;
+use crate::scenario::{Input, Scenario};
 use crate::uncertainty::Bands;
 use crate::words::{around, fill, t, Text};
 
@@ -17,67 +17,89 @@ use crate::words::{around, fill, t, Text};
 // English, before the app arrives (and without JavaScript; `tests/fallback.rs` keeps the two
 // equal), so the page's largest text is painted with the HTML, not after the WebAssembly.
 
-/// "By 2030, OpenAI spends …": the result in one sentence.
-pub fn headline_sentence(f: &Figures) -> String {
-    let total = format::billions(f.total_2030);
-    let stargate = format::billions(f.stargate_2030);
-    if f.microsoft_2030 <= 0.0 {
-        fill(
-            Text::SummaryHeadlineNoAzure,
-            &[("total", &total), ("stargate", &stargate)],
-        )
+/// How the page's one sentence compares Stargate with Azure in 2030.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Comparison {
+    /// Stargate at or above Azure: "3.0× its Azure spend".
+    Multiple,
+    /// Below parity a multiple such as 0.4× reads badly: "against $20.0B on Azure".
+    Against,
+    /// Azure gets nothing: "and nothing on Azure".
+    NoAzure,
+}
+
+/// The derived numbers of the page's sentence, its headline ("By 2030, OpenAI gets [75%] of
+/// its compute from Stargate and spends [$60.0B] there, [3.0×] its Azure spend."): the 2030
+/// Stargate spend, how it compares with Azure, and the comparison's number (the multiple,
+/// Azure's spend, or nothing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentenceNumbers {
+    pub stargate: String,
+    pub comparison: Comparison,
+    pub azure: String,
+}
+
+pub fn sentence_numbers(f: &Figures) -> SentenceNumbers {
+    let (comparison, azure) = if f.microsoft_2030 <= 0.0 {
+        (Comparison::NoAzure, String::new())
     } else if f.stargate_2030 >= f.microsoft_2030 {
         let multiple = format::multiple(f.stargate_2030 / f.microsoft_2030);
-        fill(
-            Text::SummaryHeadlineMultiple,
-            &[
-                ("total", &total),
-                ("stargate", &stargate),
-                ("multiple", &multiple),
-            ],
-        )
+        (Comparison::Multiple, multiple)
     } else {
-        // Below parity a multiple such as 0.8 reads badly; compare in dollars instead.
-        let azure = format::billions(f.microsoft_2030);
-        fill(
-            Text::SummaryHeadlineAgainst,
-            &[
-                ("total", &total),
-                ("stargate", &stargate),
-                ("azure", &azure),
-            ],
-        )
+        (Comparison::Against, format::billions(f.microsoft_2030))
+    };
+    SentenceNumbers {
+        stargate: format::billions(f.stargate_2030),
+        comparison,
+        azure,
     }
 }
 
-/// The derived numbers of the explorable sentence ("By 2030, OpenAI gets [75%] of its compute
-/// from Stargate and spends [$60.0B] there, [3.0×] its Azure spend."): the 2030 Stargate spend
-/// and its multiple of Azure spend, or `None` when Azure gets nothing.
-pub fn sentence_numbers(f: &Figures) -> (String, Option<String>) {
-    let multiple =
-        (f.microsoft_2030 > 0.0).then(|| format::multiple(f.stargate_2030 / f.microsoft_2030));
-    (format::billions(f.stargate_2030), multiple)
-}
-
-/// The explorable sentence's words around its three numbers, which the page keeps as live
-/// elements: before `{share}`, between it and `{stargate}`, between that and `{multiple}`, and
-/// after. Each piece is `[with Azure spend, without]`, from `sentence_explorable` and
-/// `sentence_explorable_no_azure` (which has no `{multiple}`: its last words come third, and
-/// the empty multiple sits after them). Translations keep the three in this order.
-pub fn sentence_words() -> [[&'static str; 2]; 4] {
-    let cut = |text: &'static str| {
+/// The sentence's words around its three numbers, which the page keeps as live elements:
+/// before `{share}`, between it and `{stargate}`, between that and the comparison's number,
+/// and after. Each piece is given for each [`Comparison`], in its order, from
+/// `sentence_explorable` (`{multiple}`), `sentence_explorable_against` (`{azure}`) and
+/// `sentence_explorable_no_azure` (no third number: its last words come third, and the empty
+/// number sits after them). Translations keep the names in this order.
+pub fn sentence_words() -> [[&'static str; 3]; 4] {
+    let cut = |text: &'static str, third: &str| {
         let (before_share, rest) = around(text, "share");
         let (before_stargate, rest) = around(rest, "stargate");
-        let (before_multiple, after) = around(rest, "multiple");
-        [before_share, before_stargate, before_multiple, after]
+        let (before_third, after) = around(rest, third);
+        [before_share, before_stargate, before_third, after]
     };
-    let with = cut(t(Text::SentenceExplorable));
-    let without = cut(t(Text::SentenceExplorableNoAzure));
+    let multiple = cut(t(Text::SentenceExplorable), "multiple");
+    let against = cut(t(Text::SentenceExplorableAgainst), "azure");
+    let none = cut(t(Text::SentenceExplorableNoAzure), "multiple");
+    std::array::from_fn(|i| [multiple[i], against[i], none[i]])
+}
+
+/// The page's headline as plain text: the sentence the page shows, with `share` (the 2030
+/// Stargate share, %) and the numbers of `f`, joined from the same pieces, so what the
+/// announcer reads is what the sentence on screen says.
+pub fn headline_sentence(share: f64, f: &Figures) -> String {
+    let numbers = sentence_numbers(f);
+    let side = numbers.comparison as usize;
+    let share = format::input_value(share, Input::StargateShare2030.spec().unit);
+    let values = [share, numbers.stargate, numbers.azure, String::new()];
+    let mut out = String::new();
+    for (piece, value) in sentence_words().iter().zip(values) {
+        out = out + piece[side] + &value;
+    }
+    out
+}
+
+/// Numbers as wide as the sentence usually shows, for each [`Comparison`]: the share, the
+/// Stargate spend and the comparison's number. The page lays the sentence out over the room
+/// all three forms take with them, so the chart below does not move when a drag changes the
+/// sentence's form or its numbers' widths.
+pub fn sentence_room_numbers() -> [[String; 3]; 3] {
+    let share = format::input_value(100.0, Input::StargateShare2030.spec().unit);
+    let money = format::billions(888.0);
     [
-        [with[0], without[0]],
-        [with[1], without[1]],
-        [with[2], without[2]],
-        [with[3], without[3]],
+        [share.clone(), money.clone(), format::multiple(88.8)],
+        [share.clone(), money.clone(), money.clone()],
+        [share, money, String::new()],
     ]
 }
 
@@ -407,12 +429,28 @@ mod sentence_tests {
     #[test]
     fn the_explorable_sentence_has_the_report_numbers() {
         let mut scenario = Scenario::REPORT;
+        let numbers = |s: &Scenario| sentence_numbers(&project(s).figures);
         assert_eq!(
-            sentence_numbers(&project(&scenario).figures),
-            ("$60.0B".to_string(), Some("3.0×".to_string()))
+            numbers(&scenario),
+            SentenceNumbers {
+                stargate: "$60.0B".to_string(),
+                comparison: Comparison::Multiple,
+                azure: "3.0×".to_string(),
+            }
         );
+        // Below parity, Azure's spend in dollars; at parity still a multiple.
+        scenario.stargate_share_2030 = 30.0;
+        let below = numbers(&scenario);
+        assert_eq!(below.comparison, Comparison::Against);
+        assert!(below.azure.starts_with('$'), "{below:?}");
+        scenario.stargate_share_2030 = 50.0;
+        assert_eq!(numbers(&scenario).comparison, Comparison::Multiple);
         scenario.microsoft_capacity_2024 = 0.0;
-        assert_eq!(sentence_numbers(&project(&scenario).figures).1, None);
+        let none = numbers(&scenario);
+        assert_eq!(
+            (none.comparison, none.azure.as_str()),
+            (Comparison::NoAzure, "")
+        );
     }
 
     #[test]
@@ -443,7 +481,7 @@ mod language_tests {
         (Lang::Es, include_str!("../lang/es.json")),
     ];
 
-    /// The sentence [`sentence_words`] writes with `numbers`, on one side.
+    /// The sentence [`sentence_words`] writes with `numbers`, for one [`Comparison`].
     fn write(side: usize, numbers: [&str; 3]) -> String {
         let words = sentence_words();
         let mut out = String::new();
@@ -456,10 +494,9 @@ mod language_tests {
     #[test]
     fn the_headline_reads_in_german() {
         let figures = project(&Scenario::REPORT).figures;
-        let (sentence, total, stargate, multiple) = with_language(Lang::De, GERMAN, || {
+        let (sentence, stargate, multiple) = with_language(Lang::De, GERMAN, || {
             (
-                headline_sentence(&figures),
-                format::billions(figures.total_2030),
+                headline_sentence(75.0, &figures),
                 format::billions(figures.stargate_2030),
                 format::multiple(figures.stargate_2030 / figures.microsoft_2030),
             )
@@ -467,12 +504,12 @@ mod language_tests {
         assert_eq!(
             sentence,
             format!(
-                "Im Jahr 2030 gibt OpenAI {total} für Rechenleistung aus, davon {stargate} bei \
-                 Stargate, {multiple} so viel wie bei Azure."
+                "Im Jahr 2030 bezieht OpenAI 75\u{a0}% seiner Rechenleistung von Stargate und gibt \
+                 dort {stargate} aus, {multiple} so viel wie bei Azure."
             )
         );
         // And English is back afterwards.
-        assert!(headline_sentence(&figures).starts_with("By 2030, OpenAI spends $79.9B"));
+        assert!(headline_sentence(75.0, &figures).starts_with("By 2030, OpenAI gets 75%"));
     }
 
     #[test]
@@ -510,18 +547,26 @@ mod language_tests {
              its Azure spend."
         );
         assert_eq!(
-            write(1, ["100%", "$79.9B", ""]),
+            write(1, ["30%", "$12.3B", "$40.1B"]),
+            "By 2030, OpenAI gets 30% of its compute from Stargate and spends $12.3B there, \
+             against $40.1B on Azure."
+        );
+        assert_eq!(
+            write(2, ["100%", "$79.9B", ""]),
             "By 2030, OpenAI gets 100% of its compute from Stargate and spends $79.9B there, and \
              nothing on Azure."
         );
-        // Every translation reads whole again from its pieces, both ways.
+        // Every translation reads whole again from its pieces, every way.
         for (lang, file) in TRANSLATIONS {
             with_language(lang, file, || {
-                let both = [Text::SentenceExplorable, Text::SentenceExplorableNoAzure];
-                for (side, text) in both.into_iter().enumerate() {
-                    let multiple = if side == 0 { "{multiple}" } else { "" };
+                let all = [
+                    (Text::SentenceExplorable, "{multiple}"),
+                    (Text::SentenceExplorableAgainst, "{azure}"),
+                    (Text::SentenceExplorableNoAzure, ""),
+                ];
+                for (side, (text, third)) in all.into_iter().enumerate() {
                     assert_eq!(
-                        write(side, ["{share}", "{stargate}", multiple]),
+                        write(side, ["{share}", "{stargate}", third]),
                         t(text),
                         "{lang:?}"
                     );
@@ -560,8 +605,9 @@ mod tests {
         assert_eq!(text("funding-year", &s).value, "2026");
         assert_eq!(text("commitment-share", &s).value, "5.6%");
         assert_eq!(
-            headline_sentence(&project(&s).figures),
-            "By 2030, OpenAI spends $79.9B a year on compute, $60.0B of it with Stargate, 3.0× its Azure spend."
+            headline_sentence(s.stargate_share_2030, &project(&s).figures),
+            "By 2030, OpenAI gets 75% of its compute from Stargate and spends $60.0B there, 3.0× \
+             its Azure spend."
         );
     }
 
@@ -589,14 +635,16 @@ mod tests {
         s.growth_after_2027 = 0.0;
         assert_eq!(text("funding-year", &s).value, "not by 2030");
         s.stargate_share_2030 = 30.0;
-        let sentence = headline_sentence(&project(&s).figures);
+        let sentence = headline_sentence(30.0, &project(&s).figures);
         assert!(
-            sentence.ends_with(" on Azure.") && sentence.contains(", against $"),
+            sentence.starts_with("By 2030, OpenAI gets 30% of its compute")
+                && sentence.ends_with(" on Azure.")
+                && sentence.contains(", against $"),
             "{sentence}"
         );
         s.microsoft_capacity_2024 = 0.0;
         assert_eq!(text("microsoft-change", &s).value, "n/a");
-        assert!(headline_sentence(&project(&s).figures).ends_with("and nothing on Azure."));
+        assert!(headline_sentence(30.0, &project(&s).figures).ends_with("and nothing on Azure."));
     }
 
     #[test]

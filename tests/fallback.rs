@@ -22,8 +22,8 @@ fn expected_block() -> String {
     html = html + english(Text::MastheadKicker) + "</p>\n        <h1>";
     html = html + english(Text::MastheadTitle) + "</h1>\n        <p class=\"deck\">";
     html = html + english(Text::MastheadDeck) + "</p>\n      </header>";
-    html += "\n      <p class=\"headline\">";
-    html += &headline_sentence(&projection.figures);
+    html += "\n      <p class=\"explorable\">";
+    html += &headline_sentence(Scenario::REPORT.stargate_share_2030, &projection.figures);
     html += "</p>\n      <table class=\"data-table\">\n";
     html += "        <caption>Compute spend by provider, US$ billions per year: the report\u{2019}s figures with our default assumptions</caption>\n";
     html += "        <thead><tr><th scope=\"col\">Year</th>";

@@ -52,9 +52,14 @@ fn every_language_translates_every_text_and_nothing_else() {
 
 /// Texts the page cuts at their `{names}` to put an element in each place (`words::around`):
 /// the names stay in English's order.
-const CUT_IN_ORDER: [(Text, &[&str]); 6] = [
+const CUT_IN_ORDER: [(Text, &[&str]); 8] = [
     (Text::SentenceExplorable, &["share", "stargate", "multiple"]),
+    (
+        Text::SentenceExplorableAgainst,
+        &["share", "stargate", "azure"],
+    ),
     (Text::SentenceExplorableNoAzure, &["share", "stargate"]),
+    (Text::PrintScenarioLink, &["link"]),
     (Text::SourcesAssumptionItem, &["label", "key"]),
     (Text::SourcesRampItem, &["label", "key"]),
     (Text::SourcesIntro, &["title"]),

@@ -42,52 +42,49 @@ fn value_in(kind: ChartKind, provider: Provider, projection: &Projection, year: 
     )
 }
 
-/// Both charts, or (`share=false`, the embed) the spend chart alone.
+/// One chart, drawn at the width of its own place on the page: the spend chart leads the page
+/// (and the embed) beside its controls, the share chart sits with the figures further down.
 #[component]
-pub fn Charts(
-    /// Whether the share chart is drawn beside the spend chart.
-    #[prop(default = true)]
-    share: bool,
+pub fn Chart(
+    /// Which of the two charts.
+    kind: ChartKind,
 ) -> impl IntoView {
-    let calc = use_calculator();
-    let frame_ref = NodeRef::<leptos::html::Div>::new();
-    // The charts are built once their width is known (in the same frame, before it is
-    // painted), so they are drawn once, at that width, rather than at a guess and again.
-    let measured = RwSignal::new(false);
-    frame_ref.on_load(move |element| observe_width(&element, calc, measured));
+    let slot = NodeRef::<leptos::html::Div>::new();
+    let width = measured_width(slot);
+    // Built once its width is known (in the task that put its place in the page, before that is
+    // painted), so it is drawn once, at that width, rather than at a guess and again.
     super::build_when(
-        move || measured.get(),
-        frame_ref,
-        move || {
-            view! {
-                <ChartFigure kind=ChartKind::Spend/>
-                {share.then(|| view! { <ChartFigure kind=ChartKind::Share/> })}
-            }
-        },
+        move || width.get() > 0.0,
+        slot,
+        move || view! { <ChartFigure kind width/> },
     );
-    view! { <div class="charts" node_ref=frame_ref></div> }
+    view! { <div class="chart-slot" data-chart=kind.id() node_ref=slot></div> }
 }
 
-/// Charts are drawn at their real pixel width, so text stays 12 px on a phone. The observer
-/// reports the width after each layout that changed it, the first one included: before the
-/// first paint, and without forcing a layout of its own. It follows an embed's frame as well
-/// as the window.
-fn observe_width(element: &web_sys::HtmlDivElement, calc: Calculator, measured: RwSignal<bool>) {
-    let frame = element.clone();
-    let on_resize = Closure::<dyn Fn()>::new(move || {
-        let width = f64::from(frame.client_width());
-        if width > 0.0 && (width - calc.chart_width.get_untracked()).abs() >= 1.0 {
-            calc.chart_width.set(width);
+/// The width of `slot`'s element in CSS pixels, 0 until it is measured. SVG drawings are made
+/// at their real pixel width, so text stays 12 px on a phone. It is read once as soon as the
+/// element is in the page, in the same task, so the drawing is built before the next paint (a
+/// ResizeObserver's first report comes a frame later here, and whatever had been painted below
+/// the drawing's place would then jump); then a ResizeObserver follows it after each layout
+/// that changes it, in an embed's frame as in the window.
+pub fn measured_width(slot: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
+    let (width, set_width) = signal(0.0);
+    let update = move |now: f64| {
+        if now > 0.0 && (now - width.get_untracked()).abs() >= 1.0 {
+            set_width.set(now);
         }
-        if width > 0.0 && !measured.get_untracked() {
-            measured.set(true);
+    };
+    slot.on_load(move |element| {
+        update(f64::from(element.client_width()));
+        let frame = element.clone();
+        let on_resize = Closure::<dyn Fn()>::new(move || update(f64::from(frame.client_width())));
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&element);
         }
+        // The observer and its callback live as long as the page.
+        on_resize.forget();
     });
-    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-        observer.observe(element);
-    }
-    // The observer and its callback live as long as the page.
-    on_resize.forget();
+    width
 }
 
 /// What the frame of a chart writes: the SVG's size, the axis baseline and the guide's ends.
@@ -263,10 +260,12 @@ fn column(a: &Axes, slot: usize) -> Column {
 fn ChartFigure(
     /// Which of the two charts.
     kind: ChartKind,
+    /// The width it is drawn at, CSS pixels.
+    width: ReadSignal<f64>,
 ) -> impl IntoView {
     let calc = use_calculator();
     let chart = Memo::new(move |_| {
-        let frame = Frame::for_width(calc.chart_width.get());
+        let frame = Frame::for_width(width.get());
         let draw = |bands: Option<&Bands>| {
             calc.baseline_projection.with(|baseline| {
                 let overlays = Overlays {

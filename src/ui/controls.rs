@@ -44,23 +44,34 @@ pub fn Assumptions() -> impl IntoView {
                 <span class="tag">{t(Text::ControlAssumptionTag)}</span>
                 {note_after}
             </p>
-            <h3>{t(Text::ControlGroupReport)}</h3>
-            {sliders(&report)}
-            <h3>{t(Text::ControlGroupTiming)}</h3>
-            {sliders(&timing)}
-            <RampChoice/>
-            <h3>{t(Text::ControlGroupSuppliers)}</h3>
-            {sliders(&suppliers)}
-            <h3>{t(Text::ControlGroupView)}</h3>
-            <Slider input=Input::LastYear headline=false/>
-            <button
-                id="reset"
-                type="button"
-                class="button"
-                on:click=move |_| calc.set_scenario(Scenario::REPORT)
-            >
-                {t(Text::ControlReset)}
-            </button>
+            // Four groups, side by side where the page is wide enough.
+            <div class="assumption-groups">
+                <div class="assumption-group">
+                    <h3>{t(Text::ControlGroupReport)}</h3>
+                    {sliders(&report)}
+                </div>
+                <div class="assumption-group">
+                    <h3>{t(Text::ControlGroupTiming)}</h3>
+                    {sliders(&timing)}
+                    <RampChoice/>
+                </div>
+                <div class="assumption-group">
+                    <h3>{t(Text::ControlGroupSuppliers)}</h3>
+                    {sliders(&suppliers)}
+                </div>
+                <div class="assumption-group">
+                    <h3>{t(Text::ControlGroupView)}</h3>
+                    <Slider input=Input::LastYear headline=false/>
+                    <button
+                        id="reset"
+                        type="button"
+                        class="button"
+                        on:click=move |_| calc.set_scenario(Scenario::REPORT)
+                    >
+                        {t(Text::ControlReset)}
+                    </button>
+                </div>
+            </div>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 //! host page size the iframe to its content.
 
 use leptos::prelude::*;
+use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::iframe_title;
 use stargate_calc::words::{t, Text};
 use wasm_bindgen::closure::Closure;
@@ -10,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::announcer::Announcer;
 use super::build_when;
-use super::charts::Charts;
+use super::charts::Chart;
 use super::controls::HeadlineControl;
 use super::dom;
 use super::figures::HeadlineFigures;
@@ -25,16 +26,12 @@ const EMBED_FIGURES: &[&str] = &["stargate-2030", "total-2030", "crossover-year"
 #[component]
 pub fn EmbedApp() -> impl IntoView {
     let calc = use_calculator();
-    // Built in steps, as the full page is (`build_in_steps`).
-    let step = super::build_in_steps(2);
-    let (chart, rest) = (NodeRef::new(), NodeRef::new());
+    // Built in steps, as the full page is (`build_in_steps`): the hero with its chart first,
+    // the figures and the links a frame later, below it.
+    let step = super::build_in_steps(1);
+    let rest = NodeRef::new();
     build_when(
         move || step.get() >= 1,
-        chart,
-        || view! { <Charts share=false/> },
-    );
-    build_when(
-        move || step.get() >= 2,
         rest,
         move || {
             view! {
@@ -55,9 +52,12 @@ pub fn EmbedApp() -> impl IntoView {
             <h1 id="embed-title" class="visually-hidden">{iframe_title()}</h1>
             <QueryNotice/>
             <Announcer/>
-            <ExplorableSentence/>
-            <HeadlineControl/>
-            <div class="part" node_ref=chart></div>
+            // The full page's first screen, as compact: the sentence, its slider, the chart.
+            <section class="hero" aria-label=t(Text::PageHeroLabel)>
+                <ExplorableSentence/>
+                <HeadlineControl/>
+                <Chart kind=ChartKind::Spend/>
+            </section>
             <div class="part" node_ref=rest></div>
         </div>
     }

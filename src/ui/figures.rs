@@ -1,18 +1,11 @@
-//! The headline sentence and the headline figures. The words come from `summary.rs` (through
-//! the state's memos); this panel only binds them to the page.
+//! The headline figures. The words come from `summary.rs` (through the state's memos); this
+//! panel only binds them to the page.
 
 use leptos::prelude::*;
 use stargate_calc::summary::{figure_title, FIGURES};
 use stargate_calc::words::{t, Text};
 
 use super::state::{text, use_calculator};
-
-/// The result in one sentence, at the top of the page.
-#[component]
-pub fn Headline() -> impl IntoView {
-    let calc = use_calculator();
-    view! { <p id="headline" class="headline">{text(move || calc.headline.get())}</p> }
-}
 
 /// The headline figures.
 #[component]

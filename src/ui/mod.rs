@@ -28,21 +28,22 @@ mod uncertainty;
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use stargate_calc::chart::ChartKind;
 use stargate_calc::query::parse_query;
 use stargate_calc::words::{self, t, Lang, Text};
 
 use announcer::Announcer;
-use charts::Charts;
+use charts::Chart;
 use compare::Compare;
 use controls::{Assumptions, HeadlineControl};
 use embed::EmbedApp;
-use figures::{Headline, HeadlineFigures};
+use figures::HeadlineFigures;
 use language::LanguagePicker;
 use notice::QueryNotice;
 use presets::Presets;
 use sensitivity::Sensitivity;
 use sentence::ExplorableSentence;
-use share::SharePanel;
+use share::{PrintedLink, SharePanel};
 use sources::Sources;
 use state::Calculator;
 use table::DataTable;
@@ -195,25 +196,37 @@ pub(super) fn build_when<N: IntoView + 'static>(
     });
 }
 
-/// The full calculator, in reading order, built in steps (`build_in_steps`): the masthead and
-/// the headline control first, then the charts, the figures and table, the assumptions, the
-/// comparison and tornadoes, the share panel, the sources.
+/// The full calculator, in reading order, built in steps (`build_in_steps`). First, in one
+/// frame, the masthead and the hero: the headline sentence (whose share the reader drags), the
+/// share's slider, the spend chart they move (drawn as soon as its width is known, before the
+/// frame is painted) and the presets, all on the first screen at every size. Then one part a
+/// frame, each below everything already shown, so nothing the reader sees moves: the figures,
+/// the share chart and the table; the assumptions; the comparison, the bands and the
+/// tornadoes; the share panel; the sources and the colophon.
 #[component]
 fn FullPage() -> impl IntoView {
-    let step = build_in_steps(6);
+    let step = build_in_steps(5);
     let slots: [NodeRef<leptos::html::Div>; 6] = std::array::from_fn(|_| NodeRef::new());
-    let [charts, details, assumptions, compare, share, sources] = slots;
+    let [details, assumptions, further, share, sources, colophon] = slots;
     let at = move |n: u8| move || step.get() >= n;
-    build_when(at(1), charts, || view! { <Charts/> });
     build_when(
-        at(2),
+        at(1),
         details,
-        || view! { <Uncertainty/> <HeadlineFigures/> <DataTable/> },
+        || view! { <HeadlineFigures/> <Chart kind=ChartKind::Share/> <DataTable/> },
     );
-    build_when(at(3), assumptions, || view! { <Assumptions/> });
-    build_when(at(4), compare, || view! { <Compare/> <Sensitivity/> });
-    build_when(at(5), share, || view! { <SharePanel/> });
-    build_when(at(6), sources, || view! { <Sources/> });
+    build_when(at(2), assumptions, || view! { <Assumptions/> });
+    build_when(
+        at(3),
+        further,
+        || view! { <Compare/> <Uncertainty/> <Sensitivity/> },
+    );
+    build_when(at(4), share, || view! { <SharePanel/> });
+    build_when(at(5), sources, || view! { <Sources/> });
+    build_when(
+        at(5),
+        colophon,
+        || view! { <footer class="colophon"><p>{t(Text::PageColophon)}</p></footer> },
+    );
     view! {
         <header class="masthead">
             <div class="page-options">
@@ -222,29 +235,27 @@ fn FullPage() -> impl IntoView {
             </div>
             <p class="kicker">{t(Text::MastheadKicker)}</p>
             <h1>{t(Text::MastheadTitle)}</h1>
-            <ExplorableSentence/>
-            <p class="deck">{t(Text::MastheadDeck)}</p>
         </header>
+        // After the masthead, but on a phone after the hero (`order`), so the first screen
+        // holds the sentence, the slider and the whole chart.
+        <p class="deck">{t(Text::MastheadDeck)}</p>
+        <PrintedLink/>
         <QueryNotice/>
         <Announcer/>
+        <section class="hero" aria-label=t(Text::PageHeroLabel)>
+            <ExplorableSentence/>
+            <HeadlineControl/>
+            <Chart kind=ChartKind::Spend/>
+            <Presets/>
+        </section>
+        // Where the later parts go; `display: contents`, so the layout sees their panels.
         <div class="layout">
-            <div class="results">
-                <section class="hero" aria-label=t(Text::PageHeroLabel)>
-                    <HeadlineControl/>
-                    <Headline/>
-                    <Presets/>
-                </section>
-                // Where the later parts go; `display: contents`, so the layout sees their panels.
-                <div class="part" node_ref=charts></div>
-                <div class="part" node_ref=details></div>
-                <div class="part" node_ref=compare></div>
-                <div class="part" node_ref=share></div>
-            </div>
+            <div class="part" node_ref=details></div>
             <div class="part" node_ref=assumptions></div>
+            <div class="part" node_ref=further></div>
+            <div class="part" node_ref=share></div>
+            <div class="part" node_ref=sources></div>
         </div>
-        <div class="part" node_ref=sources></div>
-        <footer class="colophon">
-            <p>{t(Text::PageColophon)}</p>
-        </footer>
+        <div class="part" node_ref=colophon></div>
     }
 }

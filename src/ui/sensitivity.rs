@@ -11,19 +11,31 @@ use stargate_calc::providers::Provider;
 use stargate_calc::sensitivity::{tornado, Lever, Output};
 use stargate_calc::words::{fill, t, Text};
 
+use super::charts::measured_width;
 use super::state::{changes_of, field, use_calculator, visible_when};
 
 #[component]
 pub fn Sensitivity() -> impl IntoView {
+    // Drawn at the panel's width, so text stays 12–13 px; built once that is known.
+    let slot = NodeRef::<leptos::html::Div>::new();
+    let width = measured_width(slot);
+    super::build_when(
+        move || width.get() > 0.0,
+        slot,
+        move || {
+            Output::ALL
+                .into_iter()
+                .map(|output| view! { <TornadoFigure output width/> })
+                .collect_view()
+        },
+    );
     view! {
         <section id="sensitivity" class="panel sensitivity" aria-labelledby="sensitivity-title">
             <h2 id="sensitivity-title">{t(Text::SensitivityTitle)}</h2>
             <p class="panel-note">
                 {fill(Text::SensitivityNote, &[("amount", &format::billions(500.0))])}
             </p>
-            <div class="tornadoes">
-                {Output::ALL.into_iter().map(|output| view! { <TornadoFigure output/> }).collect_view()}
-            </div>
+            <div class="tornadoes" node_ref=slot></div>
         </section>
     }
 }
@@ -178,11 +190,12 @@ impl Words {
 fn TornadoFigure(
     /// The 2030 figure whose swings it draws.
     output: Output,
+    /// The width it is drawn at, CSS pixels.
+    width: ReadSignal<f64>,
 ) -> impl IntoView {
     let calc = use_calculator();
-    // Drawn at the charts' width (the panel's, near enough), so text stays 12–13 px.
     let chart = Memo::new(move |_| {
-        let width = calc.chart_width.get();
+        let width = width.get();
         calc.scenario
             .with(|s| tornado_chart(&tornado(s, output), width))
     });

@@ -1,14 +1,16 @@
-//! The explorable sentence: "By 2030, OpenAI gets [75%] of its compute from Stargate and spends
-//! [$60.0B] there, [3.0×] its Azure spend." The share is an input: drag it sideways (mouse or
-//! touch) or use the arrow keys; it is a `role="slider"` with its value in words. The other
-//! numbers follow live. Words and numbers come from `summary.rs` (the sentence in the page's
-//! language, cut at its numbers) and `format.rs`.
+//! The page's headline, an explorable sentence: "By 2030, OpenAI gets [75%] of its compute from
+//! Stargate and spends [$60.0B] there, [3.0×] its Azure spend." The share is an input: drag it
+//! sideways (mouse or touch) or use the arrow keys; it is a `role="slider"` with its value in
+//! words. The other numbers follow live. It is the one place the page states the 2030 result
+//! in words (the announcer reads the same sentence, `summary::headline_sentence`). Words and
+//! numbers come from `summary.rs` (the sentence in the page's language, cut at its numbers)
+//! and `format.rs`.
 
 use leptos::ev;
 use leptos::prelude::*;
 use stargate_calc::format;
 use stargate_calc::scenario::Input;
-use stargate_calc::summary::{sentence_numbers, sentence_words};
+use stargate_calc::summary::{sentence_numbers, sentence_room_numbers, sentence_words};
 use stargate_calc::words::{t, Text};
 
 use super::state::{text, use_calculator};
@@ -37,8 +39,7 @@ pub fn ExplorableSentence() -> impl IntoView {
     let calc = use_calculator();
     let spec = INPUT.spec();
     let value = calc.input_value(INPUT);
-    // The derived numbers: 2030 Stargate spend, and its multiple of Azure spend (`None` when
-    // Azure gets nothing).
+    // The derived numbers: 2030 Stargate spend, and how it compares with Azure's.
     let numbers = Memo::new(move |_| calc.projection.with(|p| sentence_numbers(&p.figures)));
     // Where a drag started: pointer x and the value then.
     let drag_start = StoredValue::new(None::<(f64, f64)>);
@@ -69,39 +70,70 @@ pub fn ExplorableSentence() -> impl IntoView {
     };
 
     // The sentence in the page's language, cut at its three numbers (`sentence_words`): each
-    // number is one element, built once and kept, and only the words around them follow
-    // whether Azure gets anything (so the slider keeps its focus and its pointer at 100%).
-    let azure = Memo::new(move |_| numbers.with(|n| n.1.is_some()));
-    let [before_share, before_stargate, before_multiple, after] =
-        sentence_words().map(|[with, without]| move || if azure.get() { with } else { without });
+    // number is one element, built once and kept, and only the words around them follow how
+    // Stargate compares with Azure (so the slider keeps its focus and its pointer at 100%).
+    let comparison = Memo::new(move |_| numbers.with(|n| n.comparison));
+    let [before_share, before_stargate, before_multiple, after] = sentence_words()
+        .map(|words| move || words.get(comparison.get() as usize).copied().unwrap_or(""));
+
+    // The same sentence in each of its forms with wide numbers, hidden, in the same place: the
+    // box takes the room of the longest, so nothing below moves as the sentence reflows.
+    let words = sentence_words();
+    let room = sentence_room_numbers()
+        .into_iter()
+        .enumerate()
+        .map(|(side, [share, stargate, third])| {
+            let piece = |i: usize| {
+                words
+                    .get(i)
+                    .and_then(|w| w.get(side))
+                    .copied()
+                    .unwrap_or("")
+            };
+            view! {
+                <p class="explorable sentence-room" aria-hidden="true">
+                    {piece(0)}
+                    <span class="tangle">{share}</span>
+                    {piece(1)}
+                    <span class="derived">{stargate}</span>
+                    {piece(2)}
+                    <span class="derived">{third}</span>
+                    {piece(3)}
+                </p>
+            }
+        })
+        .collect_view();
 
     view! {
-        <p class="explorable" id="explorable">
-            {before_share}
-            <span
-                class="tangle"
-                id="sentence-sg"
-                role="slider"
-                tabindex="0"
-                aria-label=spec.label()
-                aria-valuemin=format::canonical(spec.min)
-                aria-valuemax=format::canonical(spec.max)
-                aria-valuenow=text(move || format::canonical(value.get()))
-                aria-valuetext=text(move || format::input_value_spoken(value.get(), spec.unit))
-                title=t(Text::SentenceSliderHint)
-                on:pointerdown=on_pointerdown
-                on:pointermove=on_pointermove
-                on:pointerup=end_drag
-                on:pointercancel=end_drag
-                on:keydown=on_keydown
-            >
-                {text(move || format::input_value(value.get(), spec.unit))}
-            </span>
-            {before_stargate}
-            <span class="derived" id="sentence-stargate">{text(move || numbers.with(|n| n.0.clone()))}</span>
-            {before_multiple}
-            <span class="derived" id="sentence-multiple">{text(move || numbers.with(|n| n.1.clone().unwrap_or_default()))}</span>
-            {after}
-        </p>
+        <div class="sentence">
+            {room}
+            <p class="explorable" id="headline">
+                {before_share}
+                <span
+                    class="tangle"
+                    id="sentence-sg"
+                    role="slider"
+                    tabindex="0"
+                    aria-label=spec.label()
+                    aria-valuemin=format::canonical(spec.min)
+                    aria-valuemax=format::canonical(spec.max)
+                    aria-valuenow=text(move || format::canonical(value.get()))
+                    aria-valuetext=text(move || format::input_value_spoken(value.get(), spec.unit))
+                    title=t(Text::SentenceSliderHint)
+                    on:pointerdown=on_pointerdown
+                    on:pointermove=on_pointermove
+                    on:pointerup=end_drag
+                    on:pointercancel=end_drag
+                    on:keydown=on_keydown
+                >
+                    {text(move || format::input_value(value.get(), spec.unit))}
+                </span>
+                {before_stargate}
+                <span class="derived" id="sentence-stargate">{text(move || numbers.with(|n| n.stargate.clone()))}</span>
+                {before_multiple}
+                <span class="derived" id="sentence-multiple">{text(move || numbers.with(|n| n.azure.clone()))}</span>
+                {after}
+            </p>
+        </div>
     }
 }

@@ -10,7 +10,7 @@ use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::{host_snippet, iframe_snippet};
 use stargate_calc::export::{chart_svg, csv, file_stem, parameters_json};
 use stargate_calc::query::encode_query;
-use stargate_calc::words::{t, Text};
+use stargate_calc::words::{around, t, Text};
 
 use super::dom::{self, Debounce};
 use super::open::OpenScenario;
@@ -233,6 +233,22 @@ fn Downloads() -> impl IntoView {
         </div>
         <p class="copy-status" role="status">
             {text(move || if failed.get() { t(Text::ShareDownloadFailed) } else { "" }.to_string())}
+        </p>
+    }
+}
+
+/// The scenario's link written out, for paper: shown only when the page is printed (or saved
+/// as PDF), so a printout can be traced back to the scenario it shows.
+#[component]
+pub fn PrintedLink() -> impl IntoView {
+    let calc = use_calculator();
+    let (before, after) = around(t(Text::PrintScenarioLink), "link");
+    let link = move || calc.full_link.get();
+    view! {
+        <p class="print-link" id="print-link">
+            {before}
+            <a href=text(link)>{text(link)}</a>
+            {after}
         </p>
     }
 }

@@ -117,8 +117,6 @@ pub struct Calculator {
     pub lang: Lang,
     /// The year the reader points at, or has moved to with the keyboard, in either chart.
     pub selected_year: RwSignal<Option<i32>>,
-    /// Width available to each chart, CSS pixels (from a ResizeObserver, `charts.rs`).
-    pub chart_width: RwSignal<f64>,
     /// What a link or a file asked for that was ignored or adjusted; `None` once dismissed.
     pub notice: RwSignal<Option<Notice>>,
     /// True once the page has built all its parts (`ui::build_in_steps`).
@@ -137,6 +135,7 @@ pub struct Calculator {
     pub bands_on: Memo<bool>,
     /// MODEL.md's headline figures as words, in [`FIGURES`] order.
     pub figure_texts: Memo<Vec<FigureText>>,
+    /// The page's headline, the explorable sentence, as plain text (for the announcer).
     pub headline: Memo<String>,
     /// Index in [`PRESETS`] of the preset the scenario is, if any.
     pub preset: Memo<Option<usize>>,
@@ -193,8 +192,6 @@ impl Calculator {
             embed: link.view.embed,
             lang: link.view.lang,
             selected_year,
-            // Until the layout says otherwise.
-            chart_width: RwSignal::new(640.0),
             notice: RwSignal::new(notice),
             mounted: RwSignal::new(false),
             projection,
@@ -207,7 +204,10 @@ impl Calculator {
             }),
             bands_on: Memo::new(move |_| bands.with(Option::is_some)),
             figure_texts,
-            headline: Memo::new(move |_| projection.with(|p| headline_sentence(&p.figures))),
+            headline: Memo::new(move |_| {
+                let share = scenario.with(|s| s.stargate_share_2030);
+                projection.with(|p| headline_sentence(share, &p.figures))
+            }),
             preset: Memo::new(move |_| {
                 scenario.with(|s| {
                     matching(s).and_then(|found| PRESETS.iter().position(|p| p.id == found.id))

@@ -37,7 +37,7 @@ pub fn DataTable() -> impl IntoView {
         })
     });
     view! {
-        <section class="panel" aria-labelledby="table-title">
+        <section class="panel table-panel" aria-labelledby="table-title">
             <h2 id="table-title">{t(Text::TableTitle)}</h2>
             <YearTable id="data-table" caption=t(Text::TableCaption) rows/>
         </section>

@@ -126,7 +126,7 @@ test('the explorable sentence and the charts speak the language, and take the sa
   assert.equal((await page.textContent('#sentence-sg')).trim(), '76\u00a0%');
   assert.equal(await page.getAttribute('#sentence-sg', 'aria-valuetext'), '76 Prozent');
   assert.match(await page.textContent('#sentence-stargate'), /^\d+,\d\u00a0Mrd\.\u00a0\$$/);
-  const explorable = (await page.textContent('#explorable')).trim();
+  const explorable = (await page.textContent('#headline')).trim();
   assert.ok(pattern('de', 'sentence_explorable').test(explorable), explorable);
 
   // Axis labels and the readout: German numbers; the chart's title from the German file.

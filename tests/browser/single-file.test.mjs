@@ -87,7 +87,7 @@ test('the script prints where it wrote the file and its size, raw and gzip', () 
 test('opened from file://, the one file shows MODEL.md reference table, and dragging sg recomputes it', async () => {
   const page = await openFile(env.file);
   assert.deepEqual(await readTable(page), REFERENCE_TABLE);
-  assert.equal(await page.$('#app > p'), null, 'the loading placeholder was replaced by the app');
+  assert.equal(await page.$('#app .fallback'), null, 'the loading placeholder was replaced by the app');
   const stargate2030 = async () => (await readTable(page)).find((row) => row[0] === '2030')[2];
   assert.equal(await stargate2030(), '59.95');
   for (const sg of [40, 0, 100]) {
