@@ -94,10 +94,12 @@ pub fn headline_sentence(share: f64, f: &Figures) -> String {
 /// all three forms take with them, so the chart below does not move when a drag changes the
 /// sentence's form or its numbers' widths.
 pub fn sentence_room_numbers() -> [[String; 3]; 3] {
+    // The widest of each: three digits and a %, "$88.8B" (one decimal from ten billion, none
+    // from a hundred), "8.8×" (one decimal below ten).
     let share = format::input_value(100.0, Input::StargateShare2030.spec().unit);
-    let money = format::billions(888.0);
+    let money = format::billions(88.8);
     [
-        [share.clone(), money.clone(), format::multiple(88.8)],
+        [share.clone(), money.clone(), format::multiple(8.8)],
         [share.clone(), money.clone(), money.clone()],
         [share, money, String::new()],
     ]
@@ -451,6 +453,33 @@ mod sentence_tests {
             (none.comparison, none.azure.as_str()),
             (Comparison::NoAzure, "")
         );
+    }
+
+    #[test]
+    fn the_sentence_room_holds_each_form_with_the_usual_numbers() {
+        // The page reserves the room of each form written with these numbers; in the usual
+        // scenarios no sentence of that form is longer, so none reflows into a new line.
+        let room = sentence_room_numbers();
+        let words = sentence_words();
+        let room_text = |side: usize| -> usize {
+            let numbers = &room[side];
+            let pieces = words.iter().map(|w| w[side].chars().count()).sum::<usize>();
+            pieces + numbers.iter().map(|n| n.chars().count()).sum::<usize>()
+        };
+        let mut scenario = Scenario::REPORT;
+        for capacity in [0.0, 2.5, 5.0, 10.0, 20.0] {
+            for share in 0..=100 {
+                scenario.microsoft_capacity_2024 = capacity;
+                scenario.stargate_share_2030 = f64::from(share);
+                let figures = project(&scenario).figures;
+                let sentence = headline_sentence(f64::from(share), &figures);
+                let side = sentence_numbers(&figures).comparison as usize;
+                assert!(
+                    sentence.chars().count() <= room_text(side),
+                    "{sentence} is longer than its room"
+                );
+            }
+        }
     }
 
     #[test]
