@@ -118,38 +118,45 @@ pub fn SharePanel() -> impl IntoView {
     view! {
         <section id="share" class="panel share" aria-labelledby="share-title">
             <h2 id="share-title">{t(Text::ShareTitle)}</h2>
-            <h3>{t(Text::ShareLinkHeading)}</h3>
-            <p class="panel-note">{t(Text::ShareLinkNote)}</p>
-            <CopyLink/>
-            <h3>{t(Text::ShareDownloadHeading)}</h3>
-            <Downloads/>
-            <h3>{t(Text::ShareOpenHeading)}</h3>
-            <OpenScenario/>
-            <h3>{t(Text::ShareEmbedHeading)}</h3>
-            <p class="panel-note">
-                {t(Text::ShareEmbedNote)}
-            </p>
-            <CopyField
-                field_id="embed-code"
-                label=t(Text::ShareEmbedCodeLabel)
-                show_label=true
-                rows=4
-                button_id="copy-embed"
-                button_label=t(Text::ShareCopyEmbed)
-                text=iframe
-            />
-            <p class="panel-note">
-                {t(Text::ShareHostNote)}
-            </p>
-            <CopyField
-                field_id="host-code"
-                label=t(Text::ShareHostCodeLabel)
-                show_label=true
-                rows=8
-                button_id="copy-host"
-                button_label=t(Text::ShareCopyScript)
-                text=host
-            />
+            // The link, the files and opening one beside the embed's code on a wide screen.
+            <div class="share-columns">
+                <div>
+                    <h3>{t(Text::ShareLinkHeading)}</h3>
+                    <p class="panel-note">{t(Text::ShareLinkNote)}</p>
+                    <CopyLink/>
+                    <h3>{t(Text::ShareDownloadHeading)}</h3>
+                    <Downloads/>
+                    <h3>{t(Text::ShareOpenHeading)}</h3>
+                    <OpenScenario/>
+                </div>
+                <div>
+                    <h3>{t(Text::ShareEmbedHeading)}</h3>
+                    <p class="panel-note">
+                        {t(Text::ShareEmbedNote)}
+                    </p>
+                    <CopyField
+                        field_id="embed-code"
+                        label=t(Text::ShareEmbedCodeLabel)
+                        show_label=true
+                        rows=4
+                        button_id="copy-embed"
+                        button_label=t(Text::ShareCopyEmbed)
+                        text=iframe
+                    />
+                    <p class="panel-note">
+                        {t(Text::ShareHostNote)}
+                    </p>
+                    <CopyField
+                        field_id="host-code"
+                        label=t(Text::ShareHostCodeLabel)
+                        show_label=true
+                        rows=11
+                        button_id="copy-host"
+                        button_label=t(Text::ShareCopyScript)
+                        text=host
+                    />
+                </div>
+            </div>
         </section>
     }
 }
