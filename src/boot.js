@@ -2,12 +2,12 @@
 // Content-Security-Policy (script-src 'self'). Trunk writes this script's element from
 // `pattern_script` in Trunk.toml, with the hashed names of the wasm-bindgen glue and the wasm
 // in its data attributes; scripts/embed-build.mjs adds the embed's lighter pair, which a link
-// with `embed=1` (the first `embed` key, as the app reads it) loads instead. The wasm download
-// starts at once, beside the glue's.
+// with `embed=1` or `view=chart` (the embed's chart view; the first of each key, as the app
+// reads them) loads instead. The wasm download starts at once, beside the glue's.
 const script = document.querySelector('script[data-glue][data-wasm]');
 const data = script.dataset;
 const params = new URLSearchParams(location.search);
-const embed = params.get('embed') === '1' && data.embedGlue && data.embedWasm;
+const embed = (params.get('embed') === '1' || params.get('view') === 'chart') && data.embedGlue && data.embedWasm;
 const url = (path) => new URL(path, document.baseURI);
 // `lang=de`, `fr` or `es` (the first `lang` key): the page's words are fetched at once too, their
 // list named by scripts/words-build.mjs (`data-words-de` …; English is in the wasm). The app

@@ -101,6 +101,16 @@ impl Frame {
             height: crate::clamp(width * 0.55, Frame::MIN.height, 320.0),
         }
     }
+
+    /// A flatter frame for the embed's chart view, which must fit a story's pinned frame
+    /// (320×300 px with its sentence, title and legend): 0.42 as tall as wide, from 120 px.
+    pub fn compact_for_width(width: f64) -> Frame {
+        let frame = Frame::for_width(width);
+        Frame {
+            height: crate::clamp(frame.width * 0.42, 120.0, 300.0),
+            ..frame
+        }
+    }
 }
 
 /// The inner rectangle where data is drawn.
@@ -1092,6 +1102,28 @@ mod tests {
         assert_eq!(Frame::for_width(f64::NAN).width, 640.0);
         assert_eq!(Frame::for_width(2000.0).height, 320.0);
         assert_eq!(Frame::for_width(300.0).height, Frame::MIN.height);
+        // The chart view's: flatter, and never taller than the usual frame.
+        assert_eq!(Frame::compact_for_width(300.0).height, 126.0);
+        assert_eq!(Frame::compact_for_width(100.0).height, 120.0);
+        assert_eq!(Frame::compact_for_width(2000.0).height, 300.0);
+        for width in [240.0, 320.0, 480.0, 640.0, 1200.0] {
+            let (compact, usual) = (Frame::compact_for_width(width), Frame::for_width(width));
+            assert!(compact.height <= usual.height && compact.width == usual.width);
+        }
+    }
+
+    #[test]
+    fn a_compact_frame_still_draws_every_tick_and_year() {
+        let p = project(&Scenario::REPORT);
+        let chart = spend_chart(&p, Frame::compact_for_width(240.0));
+        let axes = &chart.axes;
+        assert!(axes.y_ticks.len() >= 3, "{:?}", axes.y_ticks);
+        // Ticks at least a label's height apart, inside the plot.
+        for pair in axes.y_ticks.windows(2) {
+            assert!((pair[0].position - pair[1].position).abs() >= 14.0);
+        }
+        assert!(axes.plot.bottom - axes.plot.top >= 80.0);
+        assert!(!axes.x_ticks.is_empty());
     }
 
     #[test]

@@ -9,6 +9,8 @@ pub const HEIGHT_MESSAGE: &str = "stargate-calc:height";
 /// Height the iframe gets before (or without) the auto-height script: the compact calculator
 /// at a typical blog column width.
 pub const IFRAME_HEIGHT: u32 = 720;
+/// The same for the chart view (`view=chart`): its sentence and chart at a blog column's width.
+pub const CHART_VIEW_HEIGHT: u32 = 380;
 
 /// The iframe's accessible title, in the page's language, which the embedded page also shows
 /// screen readers as its (visually hidden) heading.
@@ -16,15 +18,16 @@ pub fn iframe_title() -> &'static str {
     t(Text::EmbedIframeTitle)
 }
 
-/// The `<iframe>` for the embed at `src` (an absolute URL with `embed=1` in its query). It may
-/// write to the clipboard ("Copy link"); browsers deny that to frames by default.
-pub fn iframe_snippet(src: &str) -> String {
+/// The `<iframe>` for the embed at `src` (an absolute URL with `embed=1` or `view=chart` in its
+/// query), `height` pixels tall until the host sizes it. It may write to the clipboard ("Copy
+/// link"); browsers deny that to frames by default.
+pub fn iframe_snippet(src: &str, height: u32) -> String {
     "<iframe src=\"".to_string()
         + &attribute(src)
         + "\" title=\""
         + &attribute(iframe_title())
         + "\" width=\"100%\" height=\""
-        + &IFRAME_HEIGHT.to_string()
+        + &height.to_string()
         + "\" loading=\"lazy\" allow=\"clipboard-write\" style=\"border:0\"></iframe>"
 }
 
@@ -70,12 +73,14 @@ mod tests {
 
     #[test]
     fn the_iframe_has_what_a_blog_needs() {
-        let snippet = iframe_snippet("https://example.org/calc/?sg=60&embed=1");
+        let snippet = iframe_snippet("https://example.org/calc/?sg=60&embed=1", IFRAME_HEIGHT);
         assert_eq!(
             snippet,
             "<iframe src=\"https://example.org/calc/?sg=60&amp;embed=1\" title=\"From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator\" width=\"100%\" height=\"720\" loading=\"lazy\" allow=\"clipboard-write\" style=\"border:0\"></iframe>"
         );
-        assert!(!iframe_snippet("x\"><script>").contains("\"><script>"));
+        assert!(!iframe_snippet("x\"><script>", IFRAME_HEIGHT).contains("\"><script>"));
+        assert!(iframe_snippet("https://example.org/calc/?view=chart", CHART_VIEW_HEIGHT)
+            .contains("?view=chart\" title=\"From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator\" width=\"100%\" height=\"380\""));
     }
 
     #[test]

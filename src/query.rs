@@ -82,11 +82,30 @@ impl Theme {
     }
 }
 
-/// How the page is shown, as opposed to what it computes: the compact embed and the theme.
+/// Which page a link shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// The whole calculator.
+    #[default]
+    Full,
+    /// `embed=1`: the compact calculator for an iframe in a blog post.
+    Embed,
+    /// `view=chart`: the embed's chart view, for pages that drive it (a story's pinned frame):
+    /// the headline sentence and the spend chart. It is an embed, with or without `embed=1`.
+    Chart,
+}
+
+impl Page {
+    /// True for the pages made for an iframe.
+    pub fn is_embed(self) -> bool {
+        self != Page::Full
+    }
+}
+
+/// How the page is shown, as opposed to what it computes: which page, the theme, the language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ViewOptions {
-    /// `embed=1`: the compact calculator for an iframe in a blog post.
-    pub embed: bool,
+    pub page: Page,
     pub theme: Theme,
     /// `lang=de`: the page's language.
     pub lang: Lang,
@@ -94,6 +113,10 @@ pub struct ViewOptions {
 
 /// URL key of the embed mode (`embed=1`).
 pub const EMBED_KEY: &str = "embed";
+/// URL key of the embed's view (`view=chart`).
+pub const VIEW_KEY: &str = "view";
+/// The words `view` takes: the embed as it is, or its chart view.
+pub const VIEW_WORDS: [&str; 2] = ["full", "chart"];
 /// URL key of the colour theme (`theme=dark`).
 pub const THEME_KEY: &str = "theme";
 /// URL key of the page's language (`lang=de`).
@@ -171,6 +194,8 @@ pub fn parse_query(query: &str) -> ParsedQuery {
     let mut bands: Option<BandSettings> = None;
     let mut notes = Vec::new();
     let mut seen: Vec<String> = Vec::new();
+    // `embed=1` and `view=chart`, each as the link has it (the page is decided after).
+    let (mut embed, mut chart) = (false, false);
 
     for (key, value) in form_pairs(query) {
         if seen.contains(&key) {
@@ -217,8 +242,16 @@ pub fn parse_query(query: &str) -> ParsedQuery {
                 baseline.get_or_insert(Scenario::REPORT);
             }
         } else if key == EMBED_KEY {
-            if let Some(embed) = read_switch(&mut notes, EMBED_KEY, value) {
-                view.embed = embed;
+            if let Some(on) = read_switch(&mut notes, EMBED_KEY, value) {
+                embed = on;
+            }
+        } else if key == VIEW_KEY {
+            match VIEW_WORDS.iter().position(|word| *word == value) {
+                Some(index) => chart = index == 1,
+                None => notes.push(QueryNote::UnknownViewValue {
+                    key: VIEW_KEY,
+                    given: value,
+                }),
             }
         } else if key == THEME_KEY {
             match Theme::from_key(&value) {
@@ -240,6 +273,13 @@ pub fn parse_query(query: &str) -> ParsedQuery {
             notes.push(QueryNote::UnknownKey { key });
         }
     }
+    view.page = if chart {
+        Page::Chart
+    } else if embed {
+        Page::Embed
+    } else {
+        Page::Full
+    };
     ParsedQuery {
         link: Link {
             scenario,
@@ -328,8 +368,10 @@ pub fn encode_query(link: &Link) -> String {
         }
     }
     let view = link.view;
-    if view.embed {
-        pairs.push((EMBED_KEY.to_string(), "1".to_string()));
+    match view.page {
+        Page::Full => {}
+        Page::Embed => pairs.push((EMBED_KEY.to_string(), "1".to_string())),
+        Page::Chart => pairs.push((VIEW_KEY.to_string(), "chart".to_string())),
     }
     if view.theme != Theme::Auto {
         pairs.push((THEME_KEY.to_string(), view.theme.key().to_string()));
@@ -739,6 +781,8 @@ impl QueryNote {
                 } else if *key == LANG_KEY {
                     let words: Vec<&str> = Lang::ALL.iter().map(|lang| lang.key()).collect();
                     words.join(", ")
+                } else if *key == VIEW_KEY {
+                    VIEW_WORDS.join(", ")
                 } else {
                     let words: Vec<&str> = Theme::ALL.iter().map(|theme| theme.key()).collect();
                     words.join(", ")
@@ -1057,7 +1101,7 @@ mod tests {
         s.growth_after_2027 = 62.5;
         s.last_year = 2035.0;
         let view = ViewOptions {
-            embed: true,
+            page: Page::Embed,
             theme: Theme::Dark,
             lang: Lang::De,
         };
@@ -1087,13 +1131,13 @@ mod tests {
         assert_eq!(
             parsed.link.view,
             ViewOptions {
-                embed: true,
+                page: Page::Embed,
                 theme: Theme::Dark,
                 lang: Lang::En,
             }
         );
         assert!(parsed.notes.is_empty());
-        assert!(!parse("embed=0").link.view.embed);
+        assert_eq!(parse("embed=0").link.view.page, Page::Full);
         let bad = parse("embed=yes&theme=Dark");
         assert_eq!(bad.link.view, ViewOptions::default());
         assert_eq!(bad.notes.len(), 2);
@@ -1114,6 +1158,46 @@ mod tests {
             "\u{201c}theme\u{201d} must be auto, light, dark; the link's Dark was ignored."
         );
         assert!(bad.notes[0].message().contains("1 or 0"));
+    }
+
+    #[test]
+    fn the_chart_view_is_an_embed_written_as_view_chart() {
+        for link in [
+            "view=chart",
+            "embed=1&view=chart",
+            "view=chart&embed=0",
+            "embed=0&view=chart",
+        ] {
+            let parsed = parse(link);
+            assert_eq!(parsed.link.view.page, Page::Chart, "{link}");
+            assert!(parsed.link.view.page.is_embed());
+            assert!(parsed.notes.is_empty(), "{link}");
+            assert_eq!(encode_query(&parsed.link), "view=chart", "{link}");
+        }
+        assert_eq!(parse("embed=1&view=full").link.view.page, Page::Embed);
+        assert_eq!(parse("view=full").link.view.page, Page::Full);
+        // The first `view` wins, as for every key.
+        assert_eq!(parse("view=chart&view=full").link.view.page, Page::Chart);
+        for word in ["Chart", "charts", "", "<b>"] {
+            let parsed = parse(&("embed=1&view=".to_string() + word));
+            assert_eq!(parsed.link.view.page, Page::Embed, "{word}");
+            assert_eq!(
+                parsed.notes,
+                [QueryNote::UnknownViewValue {
+                    key: VIEW_KEY,
+                    given: word.to_string()
+                }]
+            );
+        }
+        assert_eq!(
+            parse("view=graph").notes[0].message(),
+            "\u{201c}view\u{201d} must be full, chart; the link's graph was ignored."
+        );
+        let written = parse("sg=40&view=chart&theme=dark&lang=de");
+        assert_eq!(
+            encode_query(&written.link),
+            "sg=40&view=chart&theme=dark&lang=de"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use stargate_calc::format;
 use stargate_calc::model::{project, Projection};
 use stargate_calc::query::{
-    encode_query, parse_decimal, parse_query, BandSettings, Link, Theme, ViewOptions,
+    encode_query, parse_decimal, parse_query, BandSettings, Link, Page, Theme, ViewOptions,
 };
 use stargate_calc::scenario::{Input, Ramp, Scenario};
 use stargate_calc::uncertainty::Ranges;
@@ -232,7 +232,7 @@ proptest! {
     fn a_written_link_reads_back_as_the_same_link(
         scenario in scenario_on_slider_steps(),
         baseline in prop::option::of(scenario_on_slider_steps()),
-        embed in any::<bool>(),
+        page in prop::sample::select(vec![Page::Full, Page::Embed, Page::Chart]),
         theme in prop::sample::select(Theme::ALL.to_vec()),
         lang in prop::sample::select(Lang::ALL.to_vec()),
         bands in prop::option::of((prop::collection::vec(0u32..=300, 5), 0..=BandSettings::MAX_SEED)),
@@ -245,7 +245,7 @@ proptest! {
             }
             BandSettings { ranges, seed }
         });
-        let link = Link { scenario, view: ViewOptions { embed, theme, lang }, baseline, bands };
+        let link = Link { scenario, view: ViewOptions { page, theme, lang }, baseline, bands };
         let query = encode_query(&link);
         let parsed = parse_query(&query);
         prop_assert_eq!(&parsed.link, &link, "{}", query);

@@ -48,6 +48,9 @@ fn value_in(kind: ChartKind, provider: Provider, projection: &Projection, year: 
 pub fn Chart(
     /// Which of the two charts.
     kind: ChartKind,
+    /// A flatter chart, for the embed's chart view.
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let slot = NodeRef::<leptos::html::Div>::new();
     let width = measured_width(slot);
@@ -56,7 +59,7 @@ pub fn Chart(
     super::build_when(
         move || width.get() > 0.0,
         slot,
-        move || view! { <ChartFigure kind width/> },
+        move || view! { <ChartFigure kind width compact/> },
     );
     view! { <div class="chart-slot" data-chart=kind.id() node_ref=slot></div> }
 }
@@ -262,10 +265,16 @@ fn ChartFigure(
     kind: ChartKind,
     /// The width it is drawn at, CSS pixels.
     width: ReadSignal<f64>,
+    /// A flatter chart ([`Frame::compact_for_width`]).
+    compact: bool,
 ) -> impl IntoView {
     let calc = use_calculator();
     let chart = Memo::new(move |_| {
-        let frame = Frame::for_width(width.get());
+        let frame = if compact {
+            Frame::compact_for_width(width.get())
+        } else {
+            Frame::for_width(width.get())
+        };
         let draw = |bands: Option<&Bands>| {
             calc.baseline_projection.with(|baseline| {
                 let overlays = Overlays {

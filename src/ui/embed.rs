@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::iframe_title;
+use stargate_calc::query::Page;
 use stargate_calc::words::{t, Text};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -23,15 +24,18 @@ use super::state::{text, use_calculator};
 /// The figures an embed shows, by `data-figure` name.
 const EMBED_FIGURES: &[&str] = &["stargate-2030", "total-2030", "crossover-year"];
 
+/// The embed: `embed=1`, or its chart view (`view=chart`), the sentence and the chart alone for a
+/// page that drives it (a story's pinned frame).
 #[component]
 pub fn EmbedApp() -> impl IntoView {
     let calc = use_calculator();
+    let chart_view = calc.page == Page::Chart;
     // Built in steps, as the full page is (`build_in_steps`): the hero with its chart first,
-    // the figures and the links a frame later, below it.
-    let step = super::build_in_steps(1);
+    // the figures and the links a frame later, below it. The chart view is the hero alone.
+    let step = super::build_in_steps(u8::from(!chart_view));
     let rest = NodeRef::new();
     build_when(
-        move || step.get() >= 1,
+        move || !chart_view && step.get() >= 1,
         rest,
         move || {
             view! {
@@ -46,17 +50,18 @@ pub fn EmbedApp() -> impl IntoView {
         },
     );
     view! {
-        <div class="embed">
+        <div class="embed" class:chart-view=chart_view>
             // No page chrome, but a document of its own still needs a name for screen
             // readers: the iframe's title, as its one heading.
             <h1 id="embed-title" class="visually-hidden">{iframe_title()}</h1>
             <QueryNotice/>
             <Announcer/>
-            // The full page's first screen, as compact: the sentence, its slider, the chart.
+            // The full page's first screen, as compact: the sentence, its slider, the chart (the
+            // chart view: the sentence, whose share still drags, and a flatter chart).
             <section class="hero" aria-label=t(Text::PageHeroLabel)>
                 <ExplorableSentence/>
-                <HeadlineControl/>
-                <Chart kind=ChartKind::Spend/>
+                {(!chart_view).then(|| view! { <HeadlineControl/> })}
+                <Chart kind=ChartKind::Spend compact=chart_view/>
             </section>
             <div class="part" node_ref=rest></div>
         </div>

@@ -110,7 +110,7 @@ fn state(calc: Calculator, scenario: &Scenario, notes: Vec<String>) -> State {
     let link = Link {
         scenario: *scenario,
         view: ViewOptions {
-            embed: calc.embed,
+            page: calc.page,
             theme: calc.theme.get_untracked(),
             lang: calc.lang,
         },

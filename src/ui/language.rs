@@ -4,7 +4,7 @@
 //! tab, copied or shared like any other.
 
 use leptos::prelude::*;
-use stargate_calc::query::encode_query;
+use stargate_calc::query::{encode_query, Page};
 use stargate_calc::words::{t, Lang, Text};
 
 use super::dom;
@@ -22,7 +22,7 @@ pub fn LanguagePicker() -> impl IntoView {
                     .into_iter()
                     .map(|lang| {
                         let href = move || {
-                            let mut link = calc.settled_link(false);
+                            let mut link = calc.settled_link(Page::Full);
                             link.view.lang = lang;
                             dom::page_link(&encode_query(&link))
                         };

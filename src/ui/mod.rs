@@ -29,7 +29,7 @@ mod uncertainty;
 use leptos::either::Either;
 use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
-use stargate_calc::query::parse_query;
+use stargate_calc::query::{parse_query, Page};
 use stargate_calc::words::{self, t, Lang, Text};
 
 use announcer::Announcer;
@@ -68,7 +68,9 @@ pub fn start() {
 fn start_with(embed_only: bool) {
     let search = window().location().search().unwrap_or_default();
     let mut parsed = parse_query(&search);
-    parsed.link.view.embed |= embed_only;
+    if embed_only && parsed.link.view.page == Page::Full {
+        parsed.link.view.page = Page::Embed;
+    }
     let lang = parsed.link.view.lang;
     if lang == Lang::En {
         mount(parsed, None);
@@ -107,7 +109,7 @@ fn mount(parsed: stargate_calc::query::ParsedQuery, missing_words: Option<Lang>)
     let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
         return;
     };
-    let embed = parsed.link.view.embed;
+    let page = parsed.link.view.page;
     let lang = parsed.link.view.lang;
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("lang", lang.key());
@@ -116,8 +118,11 @@ fn mount(parsed: stargate_calc::query::ParsedQuery, missing_words: Option<Lang>)
     if lang != Lang::En {
         document().set_title(stargate_calc::embed::iframe_title());
     }
-    if embed {
+    if page.is_embed() {
         let _ = root.class_list().add_1("is-embed");
+    }
+    if page == Page::Chart {
+        let _ = root.class_list().add_1("is-chart-view");
     }
     // Whatever index.html shows before the app arrives is replaced, not duplicated; the page
     // is built in the same task, so the browser never paints an empty #app between the two.
@@ -131,7 +136,7 @@ fn mount(parsed: stargate_calc::query::ParsedQuery, missing_words: Option<Lang>)
         #[cfg(feature = "embed-only")]
         let page = view! { <EmbedApp/> };
         #[cfg(not(feature = "embed-only"))]
-        let page = if embed {
+        let page = if page.is_embed() {
             Either::Left(view! { <EmbedApp/> })
         } else {
             Either::Right(view! { <FullPage/> })

@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
-use stargate_calc::embed::{host_snippet, iframe_snippet};
+use stargate_calc::embed::{host_snippet, iframe_snippet, CHART_VIEW_HEIGHT, IFRAME_HEIGHT};
 use stargate_calc::export::{chart_svg, csv, file_stem, parameters_json};
-use stargate_calc::query::encode_query;
+use stargate_calc::query::{encode_query, Page};
 use stargate_calc::words::{around, t, Text};
 
 use super::dom::{self, Debounce};
@@ -34,7 +34,7 @@ pub fn sync_address_bar(calc: Calculator) {
     // The address bar shows the link as the page read it from the start: values canonical,
     // what was ignored gone.
     Effect::new(move |_| {
-        let _ = dom::replace_query(&encode_query(&calc.settled_link(calc.embed)));
+        let _ = dom::replace_query(&encode_query(&calc.settled_link(calc.page)));
     });
 }
 
@@ -111,9 +111,16 @@ pub fn CopyLink() -> impl IntoView {
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let calc = use_calculator();
-    let iframe = Memo::new(move |_| {
-        iframe_snippet(&dom::page_link(&encode_query(&calc.settled_link(true))))
-    });
+    let snippet = move |page: Page, height: u32| {
+        Memo::new(move |_| {
+            iframe_snippet(
+                &dom::page_link(&encode_query(&calc.settled_link(page))),
+                height,
+            )
+        })
+    };
+    let iframe = snippet(Page::Embed, IFRAME_HEIGHT);
+    let chart_view = snippet(Page::Chart, CHART_VIEW_HEIGHT);
     let host = Memo::new(move |_| host_snippet(&dom::page_base()));
     view! {
         <section id="share" class="panel share" aria-labelledby="share-title">
@@ -154,6 +161,16 @@ pub fn SharePanel() -> impl IntoView {
                         button_id="copy-host"
                         button_label=t(Text::ShareCopyScript)
                         text=host
+                    />
+                    <p class="panel-note">{t(Text::ShareChartViewNote)}</p>
+                    <CopyField
+                        field_id="chart-view-code"
+                        label=t(Text::ShareChartViewCodeLabel)
+                        show_label=true
+                        rows=4
+                        button_id="copy-chart-view"
+                        button_label=t(Text::ShareCopyChartView)
+                        text=chart_view
                     />
                 </div>
             </div>

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use stargate_calc::model::{project, Projection};
 use stargate_calc::presets::{matching, PRESETS};
 use stargate_calc::query::{
-    encode_query, BandSettings, Link, NoteSource, ParsedQuery, QueryNote, Theme, ViewOptions,
+    encode_query, BandSettings, Link, NoteSource, Page, ParsedQuery, QueryNote, Theme, ViewOptions,
 };
 use stargate_calc::scenario::{Input, Scenario};
 use stargate_calc::summary::{headline_sentence, FigureText, FIGURES};
@@ -111,8 +111,9 @@ pub struct Calculator {
     /// The uncertainty mode's ranges and seed, when it is on.
     pub bands: RwSignal<Option<BandSettings>>,
     pub theme: RwSignal<Theme>,
-    /// `embed=1`: the compact page for an iframe. Fixed for the page's life.
-    pub embed: bool,
+    /// The page the link asked for: the full calculator, the embed or its chart view. Fixed
+    /// for the page's life.
+    pub page: Page,
     /// The page's language (`lang=`), fixed for the page's life (`words.rs`).
     pub lang: Lang,
     /// The year the reader points at, or has moved to with the keyboard, in either chart.
@@ -189,7 +190,7 @@ impl Calculator {
             baseline,
             bands,
             theme,
-            embed: link.view.embed,
+            page: link.view.page,
             lang: link.view.lang,
             selected_year,
             notice: RwSignal::new(notice),
@@ -219,7 +220,7 @@ impl Calculator {
                     theme,
                     baseline,
                     bands,
-                    false,
+                    Page::Full,
                     link.view.lang,
                 )))
             }),
@@ -248,15 +249,15 @@ impl Calculator {
         }
     }
 
-    /// The link to the settled scenario (with the baseline, bands and theme) shown as `embed`
-    /// says. Tracks what it reads.
-    pub fn settled_link(self, embed: bool) -> Link {
+    /// The link to the settled scenario (with the baseline, bands and theme) on `page`.
+    /// Tracks what it reads.
+    pub fn settled_link(self, page: Page) -> Link {
         settled_link(
             self.settled,
             self.theme,
             self.baseline,
             self.bands,
-            embed,
+            page,
             self.lang,
         )
     }
@@ -277,13 +278,13 @@ fn settled_link(
     theme: RwSignal<Theme>,
     baseline: RwSignal<Option<Scenario>>,
     bands: RwSignal<Option<BandSettings>>,
-    embed: bool,
+    page: Page,
     lang: Lang,
 ) -> Link {
     Link {
         scenario: settled.get(),
         view: ViewOptions {
-            embed,
+            page,
             theme: theme.get(),
             lang,
         },

@@ -19,7 +19,7 @@ const VALUES = [
   encodeURIComponent("'};window.__pwned=1;//"), 'javascript:alert(1)', '..%2F..%2Fetc%2Fpasswd',
   encodeURIComponent('😀'), 'x'.repeat(10000), '1e308', '1e309', '-1e-400', '.5e1', '7.', '+40', '%2B40',
 ];
-const OTHER_KEYS = ['h', 'y0', 'ramp', 'theme', 'embed', 's24', 'g', 'disc', 'mc', 'zz', '__proto__', 'constructor'];
+const OTHER_KEYS = ['h', 'y0', 'ramp', 'theme', 'embed', 'view', 's24', 'g', 'disc', 'mc', 'zz', '__proto__', 'constructor'];
 
 /** The corpus: every value under `sg`, every value under another key, and odd shapes. */
 function corpus() {
@@ -34,6 +34,7 @@ function corpus() {
     '?hasOwnProperty=1', '?__proto__[sg]=5', '?sg[]=5', '?sg=5&sg[0]=6', '?h=2030.5&y0=2025.5',
     '?h=2029.4999999&y0=2030.5000001', '?embed=yes&theme=Dark', '?embed=&theme=', '?ramp=%20s', '?ramp=S',
     '?b.sg=abc', '?b=2', '?b.zz=1', '?b.__proto__=1', '?b.=5', '?b.sg=1e999&b.h=-1&b.ramp=x', '?b.b.sg=5',
+    '?view=CHART', '?view=%20chart', '?view=chart%00', '?view=&embed=0', '?view=full&view=chart',
   );
   return searches;
 }

@@ -75,7 +75,7 @@ test('the story example runs under the policy too: its script a file, the embed 
   assert.equal(response.headers()['content-security-policy'], CSP);
   await page.waitForFunction(() => document.getElementById('quote-value').textContent.startsWith('$'));
   await page.click('#theme-toggle');
-  const frame = page.frames().find((f) => f.url().includes('embed=1'));
+  const frame = page.frames().find((f) => f.url().includes('view=chart'));
   await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.close();

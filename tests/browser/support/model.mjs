@@ -48,12 +48,12 @@ function readScenarioKey(inputs, problems, key, value) {
   return true;
 }
 
-/** MODEL.md's query rules, plus the page's own keys: the view (`embed`, `theme`) and a pinned
+/** MODEL.md's query rules, plus the page's own keys: the view (`embed`, `view`, `theme`) and a pinned
  * baseline (`b=1`, `b.KEY=value`). Returns the inputs, the view, the baseline (or null) and
  * one problem per thing ignored or adjusted. */
 export function parseQuery(search) {
   const inputs = defaults();
-  const view = { embed: false, theme: 'auto' };
+  const view = { embed: false, chart: false, theme: 'auto' };
   let baseline = null;
   const problems = [];
   const seen = new Set();
@@ -78,6 +78,9 @@ export function parseQuery(search) {
     } else if (key === 'embed') {
       if (value === '1' || value === '0') view.embed = value === '1';
       else problems.push(`embed ${value}`);
+    } else if (key === 'view') {
+      if (['full', 'chart'].includes(value)) view.chart = value === 'chart';
+      else problems.push(`view ${value}`);
     } else if (key === 'theme') {
       if (['auto', 'light', 'dark'].includes(value)) view.theme = value;
       else problems.push(`theme ${value}`);
