@@ -2,14 +2,15 @@
 //! page turns that into a PNG), and the parameters as JSON. Plain strings, so every export is
 //! tested natively; the page only wraps them in a file.
 
-use crate::chart::{ChartKind, Frame};
+use crate::annotation::Annotation;
+use crate::chart::{wrap, ChartKind, Frame};
 use crate::format;
 use crate::model::Projection;
 use crate::providers::Provider;
 use crate::query::{encode_query, Link};
 use crate::scenario::{Input, Scenario};
 use crate::sources::{REPORT_CITES, REPORT_TITLE};
-use crate::summary::chart_description;
+use crate::summary::{annotation_description, chart_description};
 use crate::words::{fill, t, Text};
 
 /// Start of every file name.
@@ -52,10 +53,13 @@ pub fn csv(projection: &Projection) -> String {
 }
 
 /// Every parameter of the scenario as a JSON object keyed by the URL keys, so a file reads
-/// back as a link (and opens again with "Open a saved scenario"): `{"sg": 75, …, "ramp": "s"}`.
-/// Written by serde (`saved.rs`).
-pub fn parameters_json(scenario: &Scenario) -> String {
-    crate::saved::to_json(scenario)
+/// back as a link (and opens again with "Open a saved scenario"): `{"sg": 75, …, "ramp": "s"}`,
+/// with `mark` and `note` when the author set them. Written by serde (`saved.rs`).
+pub fn parameters_json(scenario: &Scenario, annotation: &Annotation) -> String {
+    crate::saved::to_json(&crate::saved::Parameters {
+        scenario: *scenario,
+        annotation: annotation.clone(),
+    })
 }
 
 /// Width of an exported chart, CSS pixels (a PNG doubles it).
@@ -90,61 +94,25 @@ pub struct ChartImage {
     pub height: f64,
 }
 
-/// `words` in lines of at most `width` pixels at `char_width` a character; a word longer than
-/// a line (a long scenario's query) is broken where it must be, at an `&` if it has one.
-fn wrap(words: &str, width: f64, char_width: f64) -> Vec<String> {
-    let most = ((width / char_width).floor() as usize).max(8);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in words.split(' ') {
-        let mut word = word.to_string();
-        loop {
-            let used = line.chars().count();
-            let room = if used == 0 {
-                most
-            } else {
-                most.saturating_sub(used + 1)
-            };
-            let length = word.chars().count();
-            if length <= room {
-                if used > 0 {
-                    line.push(' ');
-                }
-                line += &word;
-                break;
-            }
-            if used > 0 && length <= most {
-                lines.push(std::mem::take(&mut line));
-                continue;
-            }
-            // Longer than a whole line: break it, after the last `&` that fits if any.
-            let fits: String = word.chars().take(room.max(1)).collect();
-            let cut = fits.rfind('&').map_or(fits.len(), |at| at + 1);
-            let cut = if cut == 0 { fits.len() } else { cut };
-            let (head, tail) = word.split_at(cut);
-            line += head;
-            lines.push(std::mem::take(&mut line));
-            word = tail.to_string();
-            if word.is_empty() {
-                break;
-            }
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 /// One chart as a standalone SVG document: every style is an attribute, so it opens the same
 /// in a browser, an editor or an `<img>`; white background; title, legend with the last year's
-/// values, axes, the four series, end labels (the legend's values) and the source with the
-/// scenario. The legend and the source wrap onto as many lines as they need and the image grows
-/// to hold them; a margin all round keeps every label inside the image.
-pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) -> ChartImage {
+/// values, axes, the four series, end labels (the legend's values), the marked year and the
+/// author's note (spend chart) when there are, and the source with the scenario. The legend
+/// and the source wrap onto as many lines as they need and the image grows to hold them; a
+/// margin all round keeps every label inside the image.
+pub fn chart_svg(
+    kind: ChartKind,
+    projection: &Projection,
+    scenario: &Scenario,
+    annotation: &Annotation,
+) -> ChartImage {
     let width = EXPORT_WIDTH;
     let frame = Frame::for_width(width - 2.0 * PAD);
-    let chart = kind.draw(projection, Default::default(), frame);
+    let last_year = scenario.last_year_shown();
+    let annotation = annotation.shown(last_year);
+    let chart =
+        kind.draw(projection, Default::default(), frame)
+            .annotate(kind, &annotation, last_year);
 
     // Legend: marker, name and the last year's value, left to right, onto a new line when
     // the next item would pass the right margin.
@@ -177,7 +145,10 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
     }
     let header = legend_y + LEGEND_GAP;
 
-    let query = encode_query(&Link::to(*scenario));
+    let query = encode_query(&Link {
+        annotation: annotation.clone(),
+        ..Link::to(*scenario)
+    });
     let scenario_text = if query.is_empty() {
         t(Text::ExportScenarioReport)
     } else {
@@ -210,7 +181,10 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
         + "\" font-size=\"12\">\n<title>"
         + &escape(kind.title())
         + "</title>\n<desc>"
-        + &escape(&chart_description(kind, projection))
+        + &escape(
+            &(chart_description(kind, projection)
+                + &annotation_description(&annotation, last_year, kind)),
+        )
         + "</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         + &text(
             PAD,
@@ -287,6 +261,64 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
             " font-weight=\"600\" data-end-label=\"\"",
         );
     }
+    if let Some(rule) = &chart.mark {
+        svg = svg + "<g data-mark=\"" + &rule.label + "\">\n";
+        let x = format::fixed(rule.x, 1);
+        svg += &line(
+            [rule.x, rule.top, rule.x, rule.bottom],
+            " stroke-dasharray=\"4 3\"",
+        );
+        for (provider, y) in Provider::ALL.iter().zip(rule.dots) {
+            svg = svg
+                + "<circle r=\"3.5\" cx=\""
+                + &x
+                + "\" cy=\""
+                + &format::fixed(y, 1)
+                + "\" fill=\""
+                + provider.colour()
+                + "\" stroke=\"#ffffff\"/>\n";
+        }
+        svg += &text(
+            rule.label_x,
+            rule.label_y,
+            INK,
+            "start",
+            &rule.label,
+            " font-weight=\"700\"",
+        );
+        svg += "</g>\n";
+    }
+    if let Some(callout) = &chart.callout {
+        svg = svg
+            + "<g data-note-callout=\"\">\n"
+            + &line(callout.leader, "")
+            + "<rect x=\""
+            + &format::fixed(callout.x, 1)
+            + "\" y=\""
+            + &format::fixed(callout.y, 1)
+            + "\" width=\""
+            + &format::fixed(callout.width, 1)
+            + "\" height=\""
+            + &format::fixed(callout.height, 1)
+            + "\" rx=\"4\" fill=\"#ffffff\" stroke=\""
+            + INK
+            + "\"/>\n<text data-note=\"\" fill=\""
+            + INK
+            + "\" font-size=\""
+            + &format::fixed(callout.font_size, 0)
+            + "\">";
+        for (i, line) in callout.lines.iter().enumerate() {
+            svg = svg
+                + "<tspan x=\""
+                + &format::fixed(callout.text_x, 1)
+                + "\" y=\""
+                + &format::fixed(callout.first_baseline + callout.line_height * i as f64, 1)
+                + "\">"
+                + &escape(line)
+                + "</tspan>";
+        }
+        svg += "</text>\n</g>\n";
+    }
     svg += "</g>\n";
     for (i, line) in source_lines.iter().enumerate() {
         svg += &text(
@@ -303,6 +335,24 @@ pub fn chart_svg(kind: ChartKind, projection: &Projection, scenario: &Scenario) 
         width,
         height,
     }
+}
+
+/// One `<line>` in ink from (x1, y1) to (x2, y2), with `extra` attributes.
+fn line([x1, y1, x2, y2]: [f64; 4], extra: &str) -> String {
+    let [x1, y1, x2, y2] = [x1, y1, x2, y2].map(|v| format::fixed(v, 1));
+    "<line x1=\"".to_string()
+        + &x1
+        + "\" y1=\""
+        + &y1
+        + "\" x2=\""
+        + &x2
+        + "\" y2=\""
+        + &y2
+        + "\" stroke=\""
+        + INK
+        + "\""
+        + extra
+        + "/>\n"
 }
 
 /// One `<line>` across the plot at `y`.
@@ -361,6 +411,83 @@ mod tests {
     use crate::scenario::Ramp;
 
     #[test]
+    fn exported_charts_carry_the_mark_and_the_note_inside_the_image() {
+        let scenario = Scenario::REPORT;
+        let note = "In 2028 Stargate passes Azure <b>&</b> \"quotes\", a note long enough to take \
+                    three lines or so in its box on the exported spend chart";
+        let annotation = Annotation {
+            mark: Some(2028),
+            note: Some(note.to_string()),
+        };
+        for kind in ChartKind::ALL {
+            let image = chart_svg(kind, &project(&scenario), &scenario, &annotation);
+            let svg = &image.svg;
+            assert!(svg.contains("<g data-mark=\"2028\">"), "{kind:?}");
+            assert!(
+                svg.contains("2028 is marked."),
+                "{kind:?}: the description says so"
+            );
+            assert!(
+                svg.contains("mark=2028&amp;") && svg.contains("note=In+2028+Stargate"),
+                "{kind:?}: the source's link: {svg}"
+            );
+            let has_note = svg.contains("data-note=\"\"");
+            assert_eq!(
+                has_note,
+                kind == ChartKind::Spend,
+                "only the spend chart has the note"
+            );
+            if kind != ChartKind::Spend {
+                continue;
+            }
+            // The lines, unescaped and put end to end, are the note; markup stays text.
+            let text = svg.split("data-note=\"\"").nth(1).unwrap_or_default();
+            let text = text.split("</text>").next().unwrap_or_default();
+            let lines: String = text
+                .split("<tspan ")
+                .skip(1)
+                .map(|t| {
+                    t.split_once('>')
+                        .map_or("", |x| x.1)
+                        .trim_end_matches("</tspan>")
+                })
+                .collect();
+            let unescaped = lines
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
+            assert_eq!(unescaped, note);
+            assert!(!svg.contains("<b>"));
+            // The box sits inside the image (the plot is translated by the margin and header).
+            let rect = svg
+                .split("<g data-note-callout=\"\">")
+                .nth(1)
+                .unwrap_or_default();
+            let number = |name: &str| -> f64 {
+                let at = rect
+                    .find(&format!(" {name}=\""))
+                    .map_or(0, |i| i + name.len() + 3);
+                rect.get(at..)
+                    .and_then(|r| r.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(f64::NAN)
+            };
+            let (x, w) = (number("x"), number("width"));
+            assert!(x > 0.0 && PAD + x + w < image.width - PAD, "{x} {w}");
+            assert!(number("height") > 30.0, "three lines or so");
+        }
+        // Without an annotation the image is as it was.
+        let plain = chart_svg(
+            ChartKind::Spend,
+            &project(&scenario),
+            &scenario,
+            &Annotation::default(),
+        );
+        assert!(!plain.svg.contains("data-mark") && !plain.svg.contains("data-note"));
+    }
+
+    #[test]
     fn file_names_carry_the_scenario() {
         assert_eq!(file_stem(&Scenario::REPORT), "stargate-mix-sg75");
         let mut s = Scenario::REPORT;
@@ -399,7 +526,7 @@ mod tests {
         s.stargate_share_2030 = 42.0;
         s.ramp = Ramp::Early;
         s.growth_after_2027 = 12.3;
-        let json = parameters_json(&s);
+        let json = parameters_json(&s, &Annotation::default());
         assert!(json.starts_with("{\n  \"sg\": 42,\n"));
         assert!(json.ends_with("  \"ramp\": \"early\"\n}\n"));
         // Turn {"k": v, ...} into k=v&... and read it as a link.
@@ -416,7 +543,12 @@ mod tests {
     #[test]
     fn a_chart_svg_is_standalone_and_holds_the_four_series() {
         for kind in ChartKind::ALL {
-            let image = chart_svg(kind, &project(&Scenario::REPORT), &Scenario::REPORT);
+            let image = chart_svg(
+                kind,
+                &project(&Scenario::REPORT),
+                &Scenario::REPORT,
+                &Annotation::default(),
+            );
             let svg = image.svg;
             assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\""));
             assert!(svg.trim_end().ends_with("</svg>"));
@@ -438,7 +570,13 @@ mod tests {
         let projection = project(&Scenario::REPORT);
         let (svg, table) = with_language(Lang::De, german, || {
             (
-                chart_svg(ChartKind::Spend, &projection, &Scenario::REPORT).svg,
+                chart_svg(
+                    ChartKind::Spend,
+                    &projection,
+                    &Scenario::REPORT,
+                    &Annotation::default(),
+                )
+                .svg,
                 csv(&projection),
             )
         });
@@ -485,8 +623,13 @@ mod tests {
         let scenario = long_scenario();
         let projection = project(&scenario);
         for kind in ChartKind::ALL {
-            let short = chart_svg(kind, &project(&Scenario::REPORT), &Scenario::REPORT);
-            let long = chart_svg(kind, &projection, &scenario);
+            let short = chart_svg(
+                kind,
+                &project(&Scenario::REPORT),
+                &Scenario::REPORT,
+                &Annotation::default(),
+            );
+            let long = chart_svg(kind, &projection, &scenario, &Annotation::default());
             let lines: Vec<&str> = long
                 .svg
                 .lines()
@@ -530,7 +673,7 @@ mod tests {
         let projection = project(&scenario);
         let last = projection.rows.last().unwrap();
         for kind in ChartKind::ALL {
-            let svg = chart_svg(kind, &projection, &scenario).svg;
+            let svg = chart_svg(kind, &projection, &scenario, &Annotation::default()).svg;
             for line in svg.lines().filter(|l| l.contains("data-end-label")) {
                 let words = line.split('>').nth(1).unwrap().split('<').next().unwrap();
                 let provider = Provider::ALL

@@ -4,6 +4,7 @@
 //! out, tested natively.
 //! The browser UI lives in `src/ui/` and is compiled for wasm32 only.
 
+pub mod annotation;
 pub mod baseline;
 pub mod chart;
 pub mod embed;

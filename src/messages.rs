@@ -10,13 +10,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::annotation::{read_mark, read_note, settle_mark, Annotation, MARK_KEY, NOTE_KEY};
 use crate::format;
 use crate::model::Projection;
 use crate::presets::PRESETS;
 use crate::query::{apply_number, parse_decimal, quote, NoteSource, QueryNote, Theme, RAMP_KEY};
-use crate::saved::{entries, SavedFile, SavedValue};
+use crate::saved::{entries, Parameters, SavedFile, SavedValue};
 use crate::scenario::{Input, Ramp, Scenario};
-use crate::words::{fill, Text};
+use crate::words::{fill, t, Text};
 
 /// The protocol's version, in every message the calculator sends.
 pub const VERSION: u32 = 1;
@@ -85,29 +86,34 @@ pub fn read(json: &str) -> Option<HostMessage> {
     })
 }
 
-/// What a message asked of the calculator: the scenario it leads to (the current one when it
-/// changes nothing), the theme it sets, whether it is answered with the state, and what was
-/// ignored or adjusted on the way.
+/// What a message asked of the calculator: the scenario and annotation it leads to (the
+/// current ones when it changes nothing), the theme it sets, whether it is answered with the
+/// state, and what was ignored or adjusted on the way.
 #[derive(Debug, PartialEq)]
 pub struct Outcome {
     pub scenario: Scenario,
+    pub annotation: Annotation,
     pub theme: Option<Theme>,
     pub reply: bool,
     pub notes: Vec<String>,
 }
 
-/// Applies `message` to the `current` scenario.
-pub fn apply(message: HostMessage, current: &Scenario) -> Outcome {
+/// Applies `message` to the `current` scenario and its annotation. A preset or a reset
+/// changes the figures and leaves the author's annotation; `set` with `mark` or `note` `null`
+/// (or `""`) takes it away.
+pub fn apply(message: HostMessage, current: &Scenario, annotation: &Annotation) -> Outcome {
     let mut outcome = Outcome {
         scenario: *current,
+        annotation: annotation.clone(),
         theme: None,
         reply: true,
         notes: Vec::new(),
     };
     match message {
         HostMessage::Set { params } => {
-            let (scenario, notes) = apply_set(current, params);
+            let (scenario, annotation, notes) = apply_set(current, annotation, params);
             outcome.scenario = scenario;
+            outcome.annotation = annotation;
             outcome.notes = notes;
         }
         HostMessage::Preset { preset } => match PRESETS.iter().find(|p| p.id == preset) {
@@ -132,16 +138,40 @@ pub fn apply(message: HostMessage, current: &Scenario) -> Outcome {
 
 /// `set`'s rules: strings are read as a link's values, numbers are clamped and years rounded
 /// (noted), an invalid value leaves its input as it was (noted), unknown keys are ignored
-/// (noted), the first of a repeated key wins.
-fn apply_set(current: &Scenario, Params(pairs): Params) -> (Scenario, Vec<String>) {
+/// (noted), the first of a repeated key wins. The marked year is read against the last year
+/// the message leaves shown.
+fn apply_set(
+    current: &Scenario,
+    annotation: &Annotation,
+    Params(pairs): Params,
+) -> (Scenario, Annotation, Vec<String>) {
     let mut scenario = *current;
+    let mut annotation = annotation.clone();
     let mut notes: Vec<QueryNote> = Vec::new();
     let mut kept: Vec<String> = Vec::new();
+    let mut mark: Option<&SavedValue> = None;
     for entry in entries(&pairs) {
         let Some((key, value)) = entry.first_or_note(&mut notes) else {
             continue;
         };
-        if key == RAMP_KEY {
+        if key == MARK_KEY {
+            mark = Some(value);
+        } else if key == NOTE_KEY {
+            match value {
+                SavedValue::Text(text) => {
+                    let (note, cut) = read_note(text);
+                    annotation.note = note;
+                    notes.extend(cut);
+                }
+                SavedValue::Number(x) if !x.is_nan() => {
+                    annotation.note = read_note(&format::canonical(*x)).0;
+                }
+                SavedValue::Other(words) if *words == t(Text::SavedHoldsNull) => {
+                    annotation.note = None;
+                }
+                other => kept.push(fill(Text::MsgNoteIgnored, &[("given", &given(other))])),
+            }
+        } else if key == RAMP_KEY {
             match value {
                 SavedValue::Text(word) if Ramp::from_key(word).is_some() => {
                     scenario.ramp = Ramp::from_key(word).unwrap_or(scenario.ramp);
@@ -182,12 +212,35 @@ fn apply_set(current: &Scenario, Params(pairs): Params) -> (Scenario, Vec<String
             notes.push(QueryNote::UnknownKey { key: key.clone() });
         }
     }
+    let last_year = scenario.last_year_shown();
+    match mark {
+        None => {}
+        Some(SavedValue::Number(x)) if !x.is_nan() => {
+            let (year, note) = settle_mark(*x, &format::canonical(*x), last_year);
+            annotation.mark = Some(year);
+            notes.extend(note);
+        }
+        Some(SavedValue::Text(text)) if text.trim().is_empty() => annotation.mark = None,
+        Some(SavedValue::Text(text)) => match read_mark(text, last_year) {
+            Ok((year, note)) => {
+                annotation.mark = Some(year);
+                notes.extend(note);
+            }
+            Err(note) => notes.push(note),
+        },
+        Some(SavedValue::Other(words)) if *words == t(Text::SavedHoldsNull) => {
+            annotation.mark = None;
+        }
+        Some(other) => notes.push(QueryNote::MarkNotAYear {
+            given: given(other),
+        }),
+    }
     let mut lines: Vec<String> = notes
         .iter()
         .map(|n| n.message_from(NoteSource::Message))
         .collect();
     lines.extend(kept);
-    (scenario, lines)
+    (scenario, annotation, lines)
 }
 
 /// A value the message gave, in words, shortened.
@@ -238,11 +291,12 @@ impl FigureValues {
 }
 
 /// What the calculator shows, for the host: the address bar's query (without `?`), every
-/// input by its URL key, the figures, and what the last message had ignored or adjusted.
+/// input by its URL key with the marked year and the note (`null` when there is none), the
+/// figures, and what the last message had ignored or adjusted.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct State {
     pub query: String,
-    pub params: Scenario,
+    pub params: Parameters,
     pub figures: FigureValues,
     pub notes: Vec<String>,
 }
@@ -291,7 +345,80 @@ mod tests {
             "{{\"type\":\"stargate-calc:set\",\"params\":{json_params}}}"
         ))
         .unwrap_or_else(|| panic!("{json_params} is a set message"));
-        apply(message, &Scenario::REPORT)
+        apply(message, &Scenario::REPORT, &Annotation::default())
+    }
+
+    #[test]
+    fn set_takes_a_mark_and_a_note_and_null_takes_them_away() {
+        let outcome = set(r#"{"mark": 2028, "note": "In 2028\nStargate passes Azure"}"#);
+        assert_eq!(
+            outcome.annotation,
+            Annotation {
+                mark: Some(2028),
+                note: Some("In 2028 Stargate passes Azure".into())
+            }
+        );
+        assert!(outcome.notes.is_empty(), "{:?}", outcome.notes);
+        // Read against the years the message leaves shown; a text year as a link's.
+        assert_eq!(
+            set(r#"{"mark": 2033, "h": 2035}"#).annotation.mark,
+            Some(2033)
+        );
+        let clamped = set(r#"{"mark": "2033"}"#);
+        assert_eq!(clamped.annotation.mark, Some(2030));
+        assert!(
+            clamped.notes[0].contains("the message's 2033 marks 2030"),
+            "{:?}",
+            clamped.notes
+        );
+        let message = read(r#"{"type":"stargate-calc:set","params":{"mark":null,"note":null}}"#)
+            .unwrap_or(HostMessage::Get);
+        let cleared = apply(message, &Scenario::REPORT, &outcome.annotation);
+        assert_eq!(cleared.annotation, Annotation::default());
+        assert_eq!(set(r#"{"mark": ""}"#).annotation.mark, None);
+        // What is not a year or not a text is noted, and changes nothing.
+        let message = read(r#"{"type":"stargate-calc:set","params":{"mark":"soon","note":[1]}}"#)
+            .unwrap_or(HostMessage::Get);
+        let kept = apply(message, &Scenario::REPORT, &outcome.annotation);
+        assert_eq!(kept.annotation, outcome.annotation);
+        assert_eq!(kept.notes.len(), 2, "{:?}", kept.notes);
+        assert!(kept.notes[1].starts_with("The note must be text; the message's a list"));
+        let long = set(&format!(r#"{{"note": "{}"}}"#, "x".repeat(10_000)));
+        assert_eq!(long.annotation.note.map(|n| n.chars().count()), Some(140));
+        // A preset changes the figures and keeps the note.
+        let message = read(r#"{"type":"stargate-calc:preset","preset":"all-in"}"#)
+            .unwrap_or(HostMessage::Get);
+        assert_eq!(
+            apply(message, &Scenario::REPORT, &outcome.annotation).annotation,
+            outcome.annotation
+        );
+    }
+
+    #[test]
+    fn the_state_carries_the_mark_and_the_note_in_its_params() {
+        let state = State {
+            query: "mark=2028&note=Hi".into(),
+            params: Parameters {
+                scenario: Scenario::REPORT,
+                annotation: Annotation {
+                    mark: Some(2028),
+                    note: Some("Hi".into()),
+                },
+            },
+            figures: FigureValues::of(&project(&Scenario::REPORT)),
+            notes: vec![],
+        };
+        let json = write(&EmbedMessage::State {
+            version: VERSION,
+            state,
+        });
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(value["state"]["params"]["mark"], 2028);
+        assert_eq!(value["state"]["params"]["note"], "Hi");
+        assert_eq!(
+            value["state"]["params"].as_object().map(|o| o.len()),
+            Some(13)
+        );
     }
 
     #[test]
@@ -337,7 +464,7 @@ mod tests {
         let mut current = Scenario::REPORT;
         current.stargate_share_2030 = 33.0;
         let message = read(r#"{"type":"stargate-calc:set","params":{"g": 30}}"#).unwrap();
-        let outcome = apply(message, &current);
+        let outcome = apply(message, &current, &Annotation::default());
         assert_eq!(outcome.scenario.stargate_share_2030, 33.0);
         assert_eq!(outcome.scenario.growth_after_2027, 30.0);
     }
@@ -347,19 +474,24 @@ mod tests {
         let mut current = Scenario::REPORT;
         current.last_year = 2033.0;
         let preset = read(r#"{"type":"stargate-calc:preset","preset":"stargate-slips"}"#).unwrap();
-        let outcome = apply(preset, &current);
+        let outcome = apply(preset, &current, &Annotation::default());
         assert_eq!(outcome.scenario, PRESETS[2].apply(&current));
         let unknown = read(r#"{"type":"stargate-calc:preset","preset":"moon"}"#).unwrap();
-        let outcome = apply(unknown, &current);
+        let outcome = apply(unknown, &current, &Annotation::default());
         assert_eq!(outcome.scenario, current);
         assert!(
             outcome.notes[0].starts_with("The preset \u{201c}moon\u{201d} is not one of report,")
         );
-        let reset = apply(read(r#"{"type":"stargate-calc:reset"}"#).unwrap(), &current);
+        let reset = apply(
+            read(r#"{"type":"stargate-calc:reset"}"#).unwrap(),
+            &current,
+            &Annotation::default(),
+        );
         assert_eq!((reset.scenario, reset.reply), (Scenario::REPORT, true));
         let theme = apply(
             read(r#"{"type":"stargate-calc:theme","theme":"dark"}"#).unwrap(),
             &current,
+            &Annotation::default(),
         );
         assert_eq!(
             (theme.theme, theme.reply, theme.scenario),
@@ -368,6 +500,7 @@ mod tests {
         let get = apply(
             read(r#"{"type":"stargate-calc:get","extra":[1,2]}"#).unwrap(),
             &current,
+            &Annotation::default(),
         );
         assert_eq!((get.scenario, get.reply), (current, true));
     }
@@ -377,7 +510,9 @@ mod tests {
         use crate::words::{with_language, Lang};
         let french = include_str!("../lang/fr.json");
         let unknown = read(r#"{"type":"stargate-calc:preset","preset":"moon"}"#).unwrap();
-        let outcome = with_language(Lang::Fr, french, || apply(unknown, &Scenario::REPORT));
+        let outcome = with_language(Lang::Fr, french, || {
+            apply(unknown, &Scenario::REPORT, &Annotation::default())
+        });
         assert!(
             outcome.notes[0].starts_with(
                 "Le scénario prédéfini \u{ab}\u{a0}moon\u{a0}\u{bb} ne figure pas parmi report,"
@@ -434,7 +569,10 @@ mod tests {
         let projection = project(&scenario);
         let state = State {
             query: "sg=40&embed=1".into(),
-            params: scenario,
+            params: Parameters {
+                scenario,
+                annotation: Annotation::default(),
+            },
             figures: FigureValues::of(&projection),
             notes: vec!["a note".into()],
         };
@@ -459,7 +597,10 @@ mod tests {
             version: VERSION,
             state: State {
                 query: String::new(),
-                params: Scenario::REPORT,
+                params: Parameters {
+                    scenario: Scenario::REPORT,
+                    annotation: Annotation::default(),
+                },
                 figures: FigureValues::of(&project(&Scenario::REPORT)),
                 notes: vec![],
             },

@@ -5,7 +5,9 @@
 //! once. Writing gives the shortest link that reads back as the same scenario: only values that
 //! differ from the defaults, in canonical form.
 
+use crate::annotation::{read_mark, read_note, Annotation, MARK_KEY, NOTE_KEY, NOTE_LIMIT};
 use crate::format;
+use crate::model::FIRST_YEAR;
 use crate::scenario::{Input, Ramp, Scenario, Unit};
 use crate::uncertainty::Ranges;
 use crate::words::{fill, t, Lang, Text};
@@ -45,6 +47,12 @@ pub enum QueryNote {
     },
     /// `seed` was not a whole number from 0 to 2^53; the default seed was used.
     BadSeed { given: String },
+    /// `mark` was a number outside the years shown, or not a whole year: it marks `used`.
+    MarkAdjusted { given: String, used: i32 },
+    /// `mark` was not a number: no year is marked.
+    MarkNotAYear { given: String },
+    /// `note` was longer than [`NOTE_LIMIT`] characters (`length`): it was cut at a word.
+    NoteCut { length: usize },
 }
 
 /// The page's colour theme (`theme=`): `auto` follows the reader's system setting.
@@ -140,8 +148,8 @@ impl BandSettings {
     pub const MAX_SEED: u64 = 1 << 53;
 }
 
-/// Everything a link carries: the scenario, how the page is shown, the pinned baseline and
-/// the uncertainty bands.
+/// Everything a link carries: the scenario, how the page is shown, the pinned baseline, the
+/// uncertainty bands and the author's annotation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
     pub scenario: Scenario,
@@ -150,6 +158,8 @@ pub struct Link {
     pub baseline: Option<Scenario>,
     /// Uncertainty bands, when on (`bands=1`, `r.KEY=half-width`, `seed=N`).
     pub bands: Option<BandSettings>,
+    /// A marked year and a note (`mark=2028`, `note=…`).
+    pub annotation: Annotation,
 }
 
 impl Link {
@@ -160,6 +170,7 @@ impl Link {
             view: ViewOptions::default(),
             baseline: None,
             bands: None,
+            annotation: Annotation::default(),
         }
     }
 }
@@ -196,6 +207,9 @@ pub fn parse_query(query: &str) -> ParsedQuery {
     let mut seen: Vec<String> = Vec::new();
     // `embed=1` and `view=chart`, each as the link has it (the page is decided after).
     let (mut embed, mut chart) = (false, false);
+    // The marked year as given: read once the last year shown is known.
+    let mut mark: Option<String> = None;
+    let mut annotation = Annotation::default();
 
     for (key, value) in form_pairs(query) {
         if seen.contains(&key) {
@@ -241,6 +255,12 @@ pub fn parse_query(query: &str) -> ParsedQuery {
             if read_switch(&mut notes, BASELINE_KEY, value) == Some(true) {
                 baseline.get_or_insert(Scenario::REPORT);
             }
+        } else if key == MARK_KEY {
+            mark = Some(value);
+        } else if key == NOTE_KEY {
+            let (note, cut) = read_note(&value);
+            annotation.note = note;
+            notes.extend(cut);
         } else if key == EMBED_KEY {
             if let Some(on) = read_switch(&mut notes, EMBED_KEY, value) {
                 embed = on;
@@ -273,6 +293,15 @@ pub fn parse_query(query: &str) -> ParsedQuery {
             notes.push(QueryNote::UnknownKey { key });
         }
     }
+    if let Some(given) = mark {
+        match read_mark(&given, scenario.last_year_shown()) {
+            Ok((year, note)) => {
+                annotation.mark = Some(year);
+                notes.extend(note);
+            }
+            Err(note) => notes.push(note),
+        }
+    }
     view.page = if chart {
         Page::Chart
     } else if embed {
@@ -286,6 +315,7 @@ pub fn parse_query(query: &str) -> ParsedQuery {
             view,
             baseline,
             bands,
+            annotation,
         },
         notes,
     }
@@ -366,6 +396,13 @@ pub fn encode_query(link: &Link) -> String {
         if settings.seed != BandSettings::DEFAULT_SEED {
             pairs.push((SEED_KEY.to_string(), format::whole(settings.seed)));
         }
+    }
+    let annotation = link.annotation.shown(link.scenario.last_year_shown());
+    if let Some(year) = annotation.mark {
+        pairs.push((MARK_KEY.to_string(), format::year(year)));
+    }
+    if let Some(note) = &annotation.note {
+        pairs.push((NOTE_KEY.to_string(), form_encode(note)));
     }
     let view = link.view;
     match view.page {
@@ -587,6 +624,28 @@ pub fn form_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
         })
 }
 
+/// Encodes a reader's text as one `application/x-www-form-urlencoded` component, as
+/// `URLSearchParams` writes it: letters, digits and `*-._` as they are, a space as `+`, every
+/// other byte of its UTF-8 as `%XX`.
+pub fn form_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                encoded.push(char::from(byte))
+            }
+            b' ' => encoded.push('+'),
+            _ => {
+                encoded.push('%');
+                encoded.push(char::from(HEX[usize::from(byte >> 4)]));
+                encoded.push(char::from(HEX[usize::from(byte & 15)]));
+            }
+        }
+    }
+    encoded
+}
+
 /// Decodes one `application/x-www-form-urlencoded` component (see [`form_pairs`]).
 pub fn form_decode(text: &str) -> String {
     let bytes = text.as_bytes();
@@ -773,6 +832,37 @@ impl QueryNote {
                     ("max", "2^53"),
                     ("given", &quote(given)),
                     ("seed", &format::whole(BandSettings::DEFAULT_SEED)),
+                ],
+            ),
+            QueryNote::MarkAdjusted { given, used } => fill(
+                pick(
+                    T::NoteMarkAdjustedLink,
+                    T::NoteMarkAdjustedFile,
+                    T::NoteMarkAdjustedMessage,
+                ),
+                &[
+                    ("min", &format::year(FIRST_YEAR)),
+                    ("given", &quote(given)),
+                    ("used", &format::year(*used)),
+                ],
+            ),
+            QueryNote::MarkNotAYear { given } => fill(
+                pick(
+                    T::NoteMarkNotAYearLink,
+                    T::NoteMarkNotAYearFile,
+                    T::NoteMarkNotAYearMessage,
+                ),
+                &[("min", &format::year(FIRST_YEAR)), ("given", &quote(given))],
+            ),
+            QueryNote::NoteCut { length } => fill(
+                pick(
+                    T::NoteNoteCutLink,
+                    T::NoteNoteCutFile,
+                    T::NoteNoteCutMessage,
+                ),
+                &[
+                    ("limit", &format::whole(NOTE_LIMIT as u64)),
+                    ("length", &format::grouped(*length as f64, 0)),
                 ],
             ),
             QueryNote::UnknownViewValue { key, given } => {
@@ -1198,6 +1288,90 @@ mod tests {
             encode_query(&written.link),
             "sg=40&view=chart&theme=dark&lang=de"
         );
+    }
+
+    #[test]
+    fn a_mark_and_a_note_are_read_by_the_link_rules_and_written_back() {
+        let parsed = parse("sg=60&mark=2028&note=In+2028+Stargate+passes%20Azure");
+        assert!(parsed.notes.is_empty(), "{:?}", parsed.notes);
+        assert_eq!(parsed.link.annotation.mark, Some(2028));
+        assert_eq!(
+            parsed.link.annotation.note.as_deref(),
+            Some("In 2028 Stargate passes Azure")
+        );
+        assert_eq!(
+            encode_query(&parsed.link),
+            "sg=60&mark=2028&note=In+2028+Stargate+passes+Azure"
+        );
+        // The mark is read against the last year shown, wherever `h` comes in the link.
+        assert_eq!(parse("mark=2033&h=2035").link.annotation.mark, Some(2033));
+        let clamped = parse("mark=2033");
+        assert_eq!(clamped.link.annotation.mark, Some(2030));
+        assert_eq!(
+            clamped.notes,
+            [QueryNote::MarkAdjusted {
+                given: "2033".into(),
+                used: 2030
+            }]
+        );
+        assert_eq!(
+            clamped.notes[0].message(),
+            "The marked year is a whole year from 2024 to the last year shown; the link's 2033 \
+             marks 2030."
+        );
+        let not_a_year = parse("mark=soon&note=");
+        assert_eq!(not_a_year.link.annotation, Annotation::default());
+        assert_eq!(
+            not_a_year.notes,
+            [QueryNote::MarkNotAYear {
+                given: "soon".into()
+            }]
+        );
+        // The first occurrence wins, as for every key.
+        let twice = parse("note=first&note=second&mark=2026&mark=2027");
+        assert_eq!(twice.link.annotation.note.as_deref(), Some("first"));
+        assert_eq!(twice.link.annotation.mark, Some(2026));
+        assert_eq!(twice.notes.len(), 2);
+        // A long note is cut, and said so; markup, controls and bidi overrides as the core reads them.
+        let long = parse(&("note=".to_string() + &"word+".repeat(100)));
+        assert_eq!(long.notes, [QueryNote::NoteCut { length: 499 }]);
+        assert!(long.notes[0]
+            .message()
+            .contains("at most 140 characters; the link's had 499"));
+        let hostile = parse("note=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%E2%80%AEevil%0Aline");
+        assert_eq!(
+            hostile.link.annotation.note.as_deref(),
+            Some("<img src=x onerror=alert(1)>evil line")
+        );
+    }
+
+    #[test]
+    fn a_note_in_any_script_reads_back_from_its_link() {
+        for note in [
+            "50% & more: $60B #1 + «quoted» “curly” 'single' é ü ß 年 😀 مرحبا",
+            "a=b&c=d?e/f\\g",
+            "~*-._ 100%",
+        ] {
+            let link = Link {
+                annotation: Annotation {
+                    mark: Some(2029),
+                    note: Some(note.to_string()),
+                },
+                ..Link::to(Scenario::REPORT)
+            };
+            let query = encode_query(&link);
+            assert!(
+                query
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"*-._+%=&".contains(&b)),
+                "{query}"
+            );
+            assert_eq!(parse(&query).link, link, "{query}");
+        }
+        // A mark beyond the years shown is not written.
+        let mut short = Link::to(Scenario::REPORT);
+        short.annotation.mark = Some(2033);
+        assert_eq!(encode_query(&short), "");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
+use crate::annotation::{read_note, settle_mark, Annotation, MARK_KEY, NOTE_KEY};
 use crate::format;
 use crate::query::{apply_number, parse_decimal, quote, QueryNote, RAMP_KEY};
 use crate::scenario::{Input, Ramp, Scenario};
@@ -23,17 +24,32 @@ use crate::words::{fill, t, Text};
 /// not one, and is refused before it is read.
 pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0;
 
-/// The scenario as the parameters file writes it: every input by its URL key in MODEL.md's
-/// order, the ramp last, each value in range; whole numbers without a fraction (`75`, not
-/// `75.0`).
-impl Serialize for Scenario {
+/// What a parameters file holds, and the host's state as `params`: a scenario and the
+/// author's annotation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parameters {
+    pub scenario: Scenario,
+    pub annotation: Annotation,
+}
+
+/// Written as every input by its URL key in MODEL.md's order, the ramp, then the marked year
+/// and the note when there are (`mark`, `note`); each value in range, whole numbers without a
+/// fraction (`75`, not `75.0`).
+impl Serialize for Parameters {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let clean = self.sanitized();
-        let mut map = serializer.serialize_map(Some(Input::ALL.len() + 1))?;
+        let clean = self.scenario.sanitized();
+        let annotation = self.annotation.shown(clean.last_year_shown());
+        let mut map = serializer.serialize_map(None)?;
         for input in Input::ALL {
             map.serialize_entry(input.spec().key, &Number(clean.get(input)))?;
         }
         map.serialize_entry(RAMP_KEY, clean.ramp.key())?;
+        if let Some(year) = annotation.mark {
+            map.serialize_entry(MARK_KEY, &year)?;
+        }
+        if let Some(note) = &annotation.note {
+            map.serialize_entry(NOTE_KEY, note)?;
+        }
         map.end()
     }
 }
@@ -55,10 +71,10 @@ impl Serialize for Number {
 }
 
 /// The parameters file's text: pretty-printed JSON with a final newline.
-pub fn to_json(scenario: &Scenario) -> String {
+pub fn to_json(parameters: &Parameters) -> String {
     // Writing a map of strings and numbers to a String cannot fail; an empty file would show
     // it if it ever did.
-    serde_json::to_string_pretty(scenario).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(parameters).unwrap_or_default() + "\n"
 }
 
 /// A JSON document as far as a saved scenario cares: an object's pairs in file order (so a
@@ -183,10 +199,12 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
-/// A scenario read from a file, with what was ignored or adjusted on the way.
+/// A scenario (and its annotation) read from a file, with what was ignored or adjusted on
+/// the way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SavedScenario {
     pub scenario: Scenario,
+    pub annotation: Annotation,
     pub notes: Vec<QueryNote>,
 }
 
@@ -258,6 +276,8 @@ pub fn read_saved(file: SavedFile) -> Result<SavedScenario, OpenError> {
         SavedFile::Other(holds) => return Err(OpenError::NotAnObject { holds }),
     };
     let mut scenario = Scenario::REPORT;
+    let mut annotation = Annotation::default();
+    let mut mark: Option<f64> = None;
     let mut notes = Vec::new();
     let mut parameters = 0;
     for entry in entries(&pairs) {
@@ -268,7 +288,27 @@ pub fn read_saved(file: SavedFile) -> Result<SavedScenario, OpenError> {
             key: key.clone(),
             holds,
         };
-        if key == RAMP_KEY {
+        if key == MARK_KEY {
+            parameters += 1;
+            mark = match value {
+                SavedValue::Number(number) => Some(*number),
+                SavedValue::Text(text) => match parse_decimal(text) {
+                    Some(number) => Some(number),
+                    None => return Err(wrong(holds_text(text))),
+                },
+                other => return Err(wrong(holds(other))),
+            };
+        } else if key == NOTE_KEY {
+            parameters += 1;
+            match value {
+                SavedValue::Text(text) => {
+                    let (note, cut) = read_note(text);
+                    annotation.note = note;
+                    notes.extend(cut);
+                }
+                other => return Err(wrong(holds(other))),
+            }
+        } else if key == RAMP_KEY {
             parameters += 1;
             match value {
                 SavedValue::Text(word) => match Ramp::from_key(word) {
@@ -299,7 +339,17 @@ pub fn read_saved(file: SavedFile) -> Result<SavedScenario, OpenError> {
     if parameters == 0 {
         return Err(OpenError::NoParameters);
     }
-    Ok(SavedScenario { scenario, notes })
+    if let Some(number) = mark {
+        let given = format::canonical(number);
+        let (year, note) = settle_mark(number, &given, scenario.last_year_shown());
+        annotation.mark = Some(year);
+        notes.extend(note);
+    }
+    Ok(SavedScenario {
+        scenario,
+        annotation,
+        notes,
+    })
 }
 
 /// A pair of a file or a message, in order: the first of its key, or (once) a key that came
@@ -403,13 +453,62 @@ mod tests {
     }
 
     #[test]
+    fn a_file_carries_the_mark_and_the_note() {
+        let parameters = Parameters {
+            scenario: Scenario::REPORT,
+            annotation: Annotation {
+                mark: Some(2028),
+                note: Some("In 2028 \"Stargate\" passes <Azure>".into()),
+            },
+        };
+        let json = to_json(&parameters);
+        assert!(
+            json.ends_with(
+                "  \"mark\": 2028,\n  \"note\": \"In 2028 \\\"Stargate\\\" passes <Azure>\"\n}\n"
+            ),
+            "{json}"
+        );
+        let read = file(&json).map(|saved| (saved.scenario, saved.annotation));
+        assert_eq!(read, Ok((parameters.scenario, parameters.annotation)));
+        // Without them, the file is as it always was.
+        let plain = to_json(&Parameters {
+            scenario: Scenario::REPORT,
+            annotation: Annotation::default(),
+        });
+        assert!(!plain.contains("mark") && !plain.contains("note"));
+        // The link's rules: clamped and noted, cut and noted, the first of a repeated key.
+        let moved = file(r#"{"mark": 2040, "note": "a", "note": "b", "h": 2032}"#);
+        let moved = moved.unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(moved.annotation.mark, Some(2032));
+        assert_eq!(moved.annotation.note.as_deref(), Some("a"));
+        assert_eq!(moved.notes.len(), 2);
+        let text_year = file(r#"{"mark": "2026"}"#).map(|s| s.annotation.mark);
+        assert_eq!(text_year, Ok(Some(2026)));
+        // A value of the wrong kind refuses the file whole, as for any parameter.
+        for bad in [
+            r#"{"mark": "soon"}"#,
+            r#"{"mark": true}"#,
+            r#"{"note": 5}"#,
+            r#"{"note": ["x"]}"#,
+        ] {
+            assert!(
+                matches!(file(bad), Err(OpenError::WrongType { .. })),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
     fn the_download_reads_back_as_the_same_scenario() {
         let mut s = Scenario::REPORT;
         s.stargate_share_2030 = 42.0;
         s.growth_after_2027 = 12.3;
         s.ramp = Ramp::Early;
         s.last_year = 2033.0;
-        let json = to_json(&s);
+        let json = to_json(&Parameters {
+            scenario: s,
+            annotation: Annotation::default(),
+        });
         assert!(
             json.starts_with("{\n  \"sg\": 42,\n  \"s24\": 5,\n"),
             "{json}"
@@ -420,6 +519,7 @@ mod tests {
             file(&json),
             Ok(SavedScenario {
                 scenario: s,
+                annotation: Annotation::default(),
                 notes: vec![]
             })
         );
@@ -437,7 +537,11 @@ mod tests {
                 let expected = crate::query::parse_query(
                     &(spec.key.to_string() + "=" + &format::canonical(s.get(input))),
                 );
-                let read = file(&to_json(&s)).map(|saved| saved.scenario);
+                let read = file(&to_json(&Parameters {
+                    scenario: s,
+                    annotation: Annotation::default(),
+                }))
+                .map(|saved| saved.scenario);
                 assert_eq!(
                     read,
                     Ok(expected.link.scenario),

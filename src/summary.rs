@@ -1,6 +1,7 @@
 //! The words around the numbers: the headline sentence and, for each of MODEL.md's headline
 //! figures, its value as shown and one plain sentence saying what it means in this scenario.
 
+use crate::annotation::Annotation;
 use crate::chart::ChartKind;
 use crate::format;
 use crate::model::{
@@ -103,6 +104,24 @@ pub fn sentence_room_numbers() -> [[String; 3]; 3] {
         [share.clone(), money.clone(), money.clone()],
         [share, money, String::new()],
     ]
+}
+
+/// What the author's annotation adds to a chart's description, to follow it: the marked year,
+/// and on the spend chart the note with the year it stands at. Empty without either.
+pub fn annotation_description(annotation: &Annotation, last_year: i32, kind: ChartKind) -> String {
+    let mut words = String::new();
+    if let Some(year) = annotation.mark_shown(last_year) {
+        words = words + " " + &fill(Text::ChartMarkDesc, &[("year", &format::year(year))]);
+    }
+    if let Some(note) = annotation
+        .note
+        .as_deref()
+        .filter(|_| kind == ChartKind::Spend)
+    {
+        let year = format::year(annotation.note_year(last_year));
+        words = words + " " + &fill(Text::ChartNoteDesc, &[("year", &year), ("note", note)]);
+    }
+    words
 }
 
 /// What the uncertainty bands say in words: how often Stargate passes Microsoft, by 2028 and

@@ -245,7 +245,7 @@ proptest! {
             }
             BandSettings { ranges, seed }
         });
-        let link = Link { scenario, view: ViewOptions { page, theme, lang }, baseline, bands };
+        let link = Link { scenario, view: ViewOptions { page, theme, lang }, baseline, bands, annotation: Default::default() };
         let query = encode_query(&link);
         let parsed = parse_query(&query);
         prop_assert_eq!(&parsed.link, &link, "{}", query);
@@ -362,10 +362,10 @@ proptest! {
         let csv = stargate_calc::export::csv(&projection);
         prop_assert!(!csv.contains(format::NOT_A_NUMBER), "{}", csv);
         for kind in stargate_calc::chart::ChartKind::ALL {
-            let svg = stargate_calc::export::chart_svg(kind, &projection, &scenario).svg;
+            let svg = stargate_calc::export::chart_svg(kind, &projection, &scenario, &Default::default()).svg;
             prop_assert!(!svg.contains("NaN") && !svg.contains("inf"));
         }
-        let json = stargate_calc::export::parameters_json(&scenario);
+        let json = stargate_calc::export::parameters_json(&scenario, &Default::default());
         prop_assert!(!json.contains(format::NOT_A_NUMBER));
         prop_assert!(!stargate_calc::export::file_stem(&scenario).is_empty());
     }
@@ -381,6 +381,45 @@ proptest! {
             format::canonical(x),
         ] {
             prop_assert!(!text.is_empty());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Any text as a note: never a panic, at most 140 characters, no control character and no
+    /// bidi override; a link, a file and a message carry it and read it back the same.
+    #[test]
+    fn any_note_is_kept_as_plain_text_and_travels_whole(text in any::<String>(), mark in 2000i32..2040) {
+        use stargate_calc::annotation::{read_note, Annotation, NOTE_LIMIT};
+        let (note, _) = read_note(&text);
+        if let Some(note) = &note {
+            prop_assert!(note.chars().count() <= NOTE_LIMIT);
+            let hidden = |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            prop_assert!(!note.chars().any(hidden), "{:?}", note);
+            prop_assert_eq!(note.trim(), note.as_str());
+            prop_assert_eq!(read_note(note).0, Some(note.clone()), "reading it again changes nothing");
+        }
+        let annotation = Annotation { mark: Some(mark.clamp(2024, 2030)), note };
+        let link = Link { annotation: annotation.clone(), ..Link::to(Scenario::REPORT) };
+        let query = encode_query(&link);
+        let parsed = parse_query(&query);
+        prop_assert!(parsed.notes.is_empty(), "{} -> {:?}", query, parsed.notes);
+        prop_assert_eq!(&parsed.link, &link);
+        let json = stargate_calc::export::parameters_json(&Scenario::REPORT, &annotation);
+        let saved = stargate_calc::saved::read_json(&json);
+        prop_assert_eq!(saved.map(|s| s.annotation), Ok(annotation.clone()));
+        // Drawn on the spend chart at any width, inside the plot.
+        let projection = stargate_calc::model::project(&Scenario::REPORT);
+        for width in [240.0, 700.0] {
+            let chart = stargate_calc::chart::spend_chart(&projection, stargate_calc::chart::Frame::for_width(width));
+            if let Some(note) = &annotation.note {
+                let callout = stargate_calc::chart::note_callout(&chart, 2030, note, true);
+                let c = callout.ok_or_else(|| TestCaseError::fail("a callout"))?;
+                prop_assert!(c.x >= chart.axes.plot.left && c.x + c.width <= chart.axes.plot.right + 0.01);
+                prop_assert_eq!(c.lines.concat(), note.clone());
+            }
         }
     }
 }

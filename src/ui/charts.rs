@@ -10,11 +10,11 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use stargate_calc::chart::{marker_symbol, Axes, ChartKind, Frame, Overlays};
+use stargate_calc::chart::{marker_symbol, Axes, Callout, ChartKind, Frame, MarkRule, Overlays};
 use stargate_calc::format;
 use stargate_calc::model::{Projection, FIRST_YEAR};
 use stargate_calc::providers::Provider;
-use stargate_calc::summary::chart_description;
+use stargate_calc::summary::{annotation_description, chart_description};
 use stargate_calc::uncertainty::Bands;
 use stargate_calc::words::{self, fill, t};
 use wasm_bindgen::closure::Closure;
@@ -285,17 +285,25 @@ fn ChartFigure(
             })
         };
         // Only the spend chart draws bands.
-        match kind {
+        let chart = match kind {
             ChartKind::Spend => calc.band_result.with(|bands| draw(bands.as_ref())),
             ChartKind::Share => draw(None),
-        }
+        };
+        let last = calc.last_year.get();
+        calc.annotation.with(|a| chart.annotate(kind, a, last))
     });
     // The axes move only with the width, the years shown and the scale: behind a signal that
     // changes only then, the ~40 slots and ~200 bindings of ticks and columns are not visited
     // on a slider move that leaves them as they are.
     let axes = changes_of(move || chart.with(|c| c.axes.clone()));
     let frame = Memo::new(move |_| axes.with(frame_text));
-    let description = Memo::new(move |_| calc.projection.with(|p| chart_description(kind, p)));
+    let description = Memo::new(move |_| {
+        let last = calc.last_year.get();
+        calc.projection.with(|p| chart_description(kind, p))
+            + &calc
+                .annotation
+                .with(|a| annotation_description(a, last, kind))
+    });
     let readout = Memo::new(move |_| {
         let year = calc.shown_year.get();
         calc.projection.with(|p| {
@@ -342,7 +350,8 @@ fn ChartFigure(
 
     let move_selection = move |delta: i32| {
         let last = calc.last_year.get_untracked();
-        let current = calc.selected_year.get_untracked().unwrap_or(last);
+        // From the year the readout shows: the marked one, before the reader picks another.
+        let current = calc.shown_year.get_untracked();
         let next = current
             .saturating_add(delta)
             .clamp(FIRST_YEAR, last.max(FIRST_YEAR));
@@ -386,6 +395,8 @@ fn ChartFigure(
                     {x_axis(axes, frame)}
                     {year_columns(calc, axes, point, frame)}
                     {end_labels(chart)}
+                    {mark(chart)}
+                    {(kind == ChartKind::Spend).then(|| note(chart))}
                 </svg>
                 // The keyboard's way into the chart: a year slider laid over it (it draws the
                 // focus ring round the chart and lets the pointer through). A slider, so screen
@@ -649,6 +660,105 @@ fn year_columns(
     (guide, columns)
 }
 
+/// The marked year: a dashed rule, the year at its top and a dot on each provider's point, in
+/// a group whose `data-mark` is the year (hidden, with an empty `data-mark`, when no year is
+/// marked). Drawn with the charts' own line, label and dot elements, so no new element type
+/// is compiled for it.
+fn mark(chart: Memo<stargate_calc::chart::Chart>) -> impl IntoView {
+    let value = move |pick: fn(&MarkRule) -> f64| {
+        text(move || px(chart.with(|c| c.mark.as_ref().map(pick))))
+    };
+    let word = move |pick: fn(&MarkRule) -> String| {
+        text(move || chart.with(|c| c.mark.as_ref().map(pick).unwrap_or_default()))
+    };
+    let shown = move || visible_when(chart, |c| c.mark.is_some());
+    let dots = Provider::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, provider)| {
+            let y = text(move || {
+                px(chart.with(|c| c.mark.as_ref().and_then(|r| r.dots.get(i).copied())))
+            });
+            svg_dot("mark-dot", provider.colour(), value(|r| r.x), y, shown())
+        })
+        .collect_view();
+    view! {
+        <g class="mark" data-mark=word(|r| r.label.clone()) visibility=shown()>
+            {svg_line("mark-rule", value(|r| r.x), value(|r| r.x), value(|r| r.top), value(|r| r.bottom), shown())}
+            {dots}
+            {svg_label(
+                "mark-label",
+                "start",
+                value(|r| r.label_x),
+                value(|r| r.label_y),
+                shown(),
+                word(|r| r.label.clone()),
+            )}
+        </g>
+    }
+}
+
+/// Most lines a note's callout shows: 140 characters at the narrowest chart take about eight.
+const NOTE_SLOTS: usize = 16;
+
+/// The author's note as a callout on the spend chart (`chart::note_callout`): a box at the
+/// top of the plot with a leader to the point of its year, and a line of text a label. The
+/// group is `[data-note]`: its text is the note (each line keeps the space it was cut at).
+fn note(chart: Memo<stargate_calc::chart::Chart>) -> impl IntoView {
+    let value = move |pick: fn(&Callout) -> f64| {
+        text(move || px(chart.with(|c| c.callout.as_ref().map(pick))))
+    };
+    let leader = move |i: usize| {
+        text(move || px(chart.with(|c| c.callout.as_ref().and_then(|c| c.leader.get(i).copied()))))
+    };
+    let shown = move || visible_when(chart, |c| c.callout.is_some());
+    let lines = (0..NOTE_SLOTS)
+        .map(|i| {
+            let y = text(move || {
+                px(chart.with(|c| {
+                    c.callout
+                        .as_ref()
+                        .map(|c| c.first_baseline + c.line_height * i as f64)
+                }))
+            });
+            let words = text(move || {
+                chart.with(|c| {
+                    c.callout
+                        .as_ref()
+                        .and_then(|c| c.lines.get(i).cloned())
+                        .unwrap_or_default()
+                })
+            });
+            svg_label("note-line", "start", value(|c| c.text_x), y, shown(), words)
+        })
+        .collect_view();
+    view! {
+        <g class="note-callout" data-note="" font-size=value(|c| c.font_size) visibility=shown()>
+            {svg_line("note-leader", leader(0), leader(2), leader(1), leader(3), shown())}
+            <rect
+                class="note-box"
+                rx="4"
+                x=value(|c| c.x)
+                y=value(|c| c.y)
+                width=value(|c| c.width)
+                height=value(|c| c.height)
+            />
+            {lines}
+        </g>
+    }
+}
+
+/// A dot on a provider's point: the hovered year's, or the marked year's.
+fn svg_dot(
+    class: &'static str,
+    fill: &'static str,
+    cx: Text,
+    cy: Text,
+    visibility: Text,
+) -> impl IntoView {
+    view! { <circle class=class r="4" fill=fill cx=cx cy=cy visibility=visibility /> }
+}
+
 /// The selected year's x and each provider's y in it, if a year is selected.
 type Point = Option<(f64, [f64; 4])>;
 
@@ -658,16 +768,13 @@ fn hover_dots(point: Memo<Point>) -> impl IntoView {
         .iter()
         .enumerate()
         .map(move |(i, provider)| {
-            view! {
-                <circle
-                    class="hover-dot"
-                    r="4"
-                    fill=provider.colour()
-                    cx=text(move || px(point.with(|p| p.map(|(x, _)| x))))
-                    cy=text(move || px(point.with(|p| p.and_then(|(_, ys)| ys.get(i).copied()))))
-                    visibility=visible_when(point, Option::is_some)
-                />
-            }
+            svg_dot(
+                "hover-dot",
+                provider.colour(),
+                text(move || px(point.with(|p| p.map(|(x, _)| x)))),
+                text(move || px(point.with(|p| p.and_then(|(_, ys)| ys.get(i).copied())))),
+                visible_when(point, Option::is_some),
+            )
         })
         .collect_view()
 }

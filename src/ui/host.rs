@@ -6,9 +6,11 @@
 
 use gloo_events::EventListener;
 use leptos::prelude::*;
+use stargate_calc::annotation::Annotation;
 use stargate_calc::messages::{self, EmbedMessage, FigureValues, State, VERSION};
 use stargate_calc::model::project;
 use stargate_calc::query::{encode_query, Link, ViewOptions};
+use stargate_calc::saved::Parameters;
 use stargate_calc::scenario::Scenario;
 use wasm_bindgen::JsCast;
 use web_sys::MessageEvent;
@@ -21,10 +23,10 @@ pub fn connect(calc: Calculator) {
     if !dom::in_frame() {
         return;
     }
-    // The scenario the host was last told of, and one that messages asked for and the page
-    // has not shown yet: a flood of messages is answered one by one, and drawn once a frame.
-    let told = StoredValue::new_local(None::<Scenario>);
-    let wanted = StoredValue::new_local(None::<Scenario>);
+    // What the host was last told of, and what messages asked for and the page has not shown
+    // yet: a flood of messages is answered one by one, and drawn once a frame.
+    let told = StoredValue::new_local(None::<Shown>);
+    let wanted = StoredValue::new_local(None::<Shown>);
     let listener = EventListener::new(&window(), "message", move |event| {
         let Some(event) = event.dyn_ref::<MessageEvent>() else {
             return;
@@ -43,30 +45,37 @@ pub fn connect(calc: Calculator) {
         let Some(message) = messages::read(&text) else {
             return;
         };
-        let current = wanted
-            .get_value()
-            .unwrap_or_else(|| calc.scenario.get_untracked());
-        let outcome = messages::apply(message, &current);
+        let current = wanted.get_value().unwrap_or_else(|| {
+            (
+                calc.scenario.get_untracked(),
+                calc.annotation.get_untracked(),
+            )
+        });
+        let outcome = messages::apply(message, &current.0, &current.1);
         if let Some(theme) = outcome.theme {
             calc.theme.set(theme);
         }
-        if outcome.scenario != current {
+        let next = (outcome.scenario, outcome.annotation);
+        if next != current {
             if wanted.get_value().is_none() {
                 request_animation_frame(move || {
-                    if let Some(next) = wanted.get_value() {
+                    if let Some((scenario, annotation)) = wanted.get_value() {
                         wanted.set_value(None);
-                        calc.set_scenario(next);
+                        calc.set_scenario(scenario);
+                        if calc.annotation.with_untracked(|now| *now != annotation) {
+                            calc.annotation.set(annotation);
+                        }
                     }
                 });
             }
-            wanted.set_value(Some(outcome.scenario));
+            wanted.set_value(Some(next.clone()));
         }
         if outcome.reply {
             post(EmbedMessage::State {
                 version: VERSION,
-                state: state(calc, &outcome.scenario, outcome.notes),
+                state: state(calc, &next, outcome.notes),
             });
-            told.set_value(Some(outcome.scenario));
+            told.set_value(Some(next));
         }
     });
     // It listens as long as the page lives.
@@ -76,7 +85,7 @@ pub fn connect(calc: Calculator) {
         if !calc.mounted.get() {
             return;
         }
-        let settled = calc.settled.get();
+        let settled = (calc.settled.get(), calc.annotation.get());
         match told.get_value() {
             // The page is built: once, the ready message.
             None => post(EmbedMessage::Ready {
@@ -104,9 +113,12 @@ fn from_parent(event: &MessageEvent) -> bool {
     }
 }
 
-/// The state the host is told for `scenario`: the address bar's query as the page would write
-/// it, every input, the figures unrounded, and the last message's notes.
-fn state(calc: Calculator, scenario: &Scenario, notes: Vec<String>) -> State {
+/// A scenario and its annotation, as the host is told of them.
+type Shown = (Scenario, Annotation);
+
+/// The state the host is told for `shown`: the address bar's query as the page would write
+/// it, every input with the annotation, the figures unrounded, and the last message's notes.
+fn state(calc: Calculator, (scenario, annotation): &Shown, notes: Vec<String>) -> State {
     let link = Link {
         scenario: *scenario,
         view: ViewOptions {
@@ -116,10 +128,14 @@ fn state(calc: Calculator, scenario: &Scenario, notes: Vec<String>) -> State {
         },
         baseline: calc.baseline.get_untracked(),
         bands: calc.bands.get_untracked(),
+        annotation: annotation.clone(),
     };
     State {
         query: encode_query(&link),
-        params: scenario.sanitized(),
+        params: Parameters {
+            scenario: scenario.sanitized(),
+            annotation: annotation.shown(scenario.last_year_shown()),
+        },
         figures: FigureValues::of(&project(scenario)),
         notes,
     }

@@ -14,6 +14,7 @@ mod embed;
 mod figures;
 mod host;
 mod language;
+mod note;
 mod notice;
 mod open;
 mod presets;

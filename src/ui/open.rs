@@ -140,6 +140,9 @@ fn open_file(calc: Calculator, status: RwSignal<String>, file: File) {
         match read_json(&contents) {
             Ok(saved) => {
                 calc.set_scenario(saved.scenario);
+                // A file without a note or a mark opens without one: the file is the whole
+                // scenario, as a link is.
+                calc.annotation.set(saved.annotation);
                 let file = [("file", name.as_str())];
                 let notice = Notice::about(
                     fill(Text::OpenNoticeTitle, &file),

@@ -13,6 +13,7 @@ use stargate_calc::query::{encode_query, Page};
 use stargate_calc::words::{around, t, Text};
 
 use super::dom::{self, Debounce};
+use super::note::NoteEditor;
 use super::open::OpenScenario;
 use super::state::{text, use_calculator, Calculator};
 
@@ -131,6 +132,7 @@ pub fn SharePanel() -> impl IntoView {
                     <h3>{t(Text::ShareLinkHeading)}</h3>
                     <p class="panel-note">{t(Text::ShareLinkNote)}</p>
                     <CopyLink/>
+                    <NoteEditor/>
                     <h3>{t(Text::ShareDownloadHeading)}</h3>
                     <Downloads/>
                     <h3>{t(Text::ShareOpenHeading)}</h3>
@@ -205,8 +207,10 @@ fn Downloads() -> impl IntoView {
             };
             let image = move || {
                 let scenario = calc.scenario.get_untracked();
-                calc.projection
-                    .with_untracked(|p| chart_svg(kind, p, &scenario))
+                calc.annotation.with_untracked(|annotation| {
+                    calc.projection
+                        .with_untracked(|p| chart_svg(kind, p, &scenario, annotation))
+                })
             };
             let on_svg =
                 move |_| save(&(slug.to_string() + ".svg"), "image/svg+xml", image().svg);
@@ -248,7 +252,9 @@ fn Downloads() -> impl IntoView {
                 class="button button-quiet"
                 data-export="json"
                 on:click=move |_| {
-                    save(".json", "application/json", calc.scenario.with_untracked(parameters_json))
+                    let scenario = calc.scenario.get_untracked();
+                    let json = calc.annotation.with_untracked(|a| parameters_json(&scenario, a));
+                    save(".json", "application/json", json)
                 }
             >
                 {t(Text::ShareJson)}

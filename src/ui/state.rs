@@ -11,6 +11,7 @@
 //! signal or memo has more than a few dozen direct subscribers.
 
 use leptos::prelude::*;
+use stargate_calc::annotation::Annotation;
 use stargate_calc::model::{project, Projection};
 use stargate_calc::presets::{matching, PRESETS};
 use stargate_calc::query::{
@@ -110,6 +111,8 @@ pub struct Calculator {
     pub baseline: RwSignal<Option<Scenario>>,
     /// The uncertainty mode's ranges and seed, when it is on.
     pub bands: RwSignal<Option<BandSettings>>,
+    /// The author's marked year and note (`mark=`, `note=`).
+    pub annotation: RwSignal<Annotation>,
     pub theme: RwSignal<Theme>,
     /// The page the link asked for: the full calculator, the embed or its chart view. Fixed
     /// for the page's life.
@@ -127,7 +130,7 @@ pub struct Calculator {
     pub projection: Memo<Projection>,
     /// The last year shown (the scenario's `h`): the table's rows and the charts' years.
     pub last_year: ReadSignal<i32>,
-    /// The year the readouts show: the one selected, else the last one.
+    /// The year the readouts show: the one selected, else the marked one, else the last one.
     pub shown_year: Memo<i32>,
     /// The baseline's projection, recomputed only when the baseline changes.
     pub baseline_projection: Memo<Option<Projection>>,
@@ -158,10 +161,15 @@ impl Calculator {
         let settled = RwSignal::new(link.scenario);
         let baseline = RwSignal::new(link.baseline);
         let bands = RwSignal::new(link.bands);
+        let annotation = RwSignal::new(link.annotation.clone());
         let theme = RwSignal::new(link.view.theme);
         let selected_year = RwSignal::new(None);
         let projection = Memo::new(move |_| scenario.with(project));
         let last_year = changes_of(move || scenario.with(Scenario::last_year_shown));
+        let mark_shown = move || {
+            let last = last_year.get();
+            annotation.with(|a| a.mark_shown(last))
+        };
         let figure_texts = Memo::new(move |_| {
             scenario.with(|s| {
                 projection.with(|p| FIGURES.iter().map(|figure| (figure.text)(p, s)).collect())
@@ -189,6 +197,7 @@ impl Calculator {
             settled,
             baseline,
             bands,
+            annotation,
             theme,
             page: link.view.page,
             lang: link.view.lang,
@@ -197,7 +206,12 @@ impl Calculator {
             mounted: RwSignal::new(false),
             projection,
             last_year,
-            shown_year: Memo::new(move |_| selected_year.get().unwrap_or_else(|| last_year.get())),
+            shown_year: Memo::new(move |_| {
+                selected_year
+                    .get()
+                    .or_else(mark_shown)
+                    .unwrap_or_else(|| last_year.get())
+            }),
             baseline_projection: Memo::new(move |_| baseline.with(|b| b.as_ref().map(project))),
             band_result: Memo::new(move |_| {
                 let settings = bands.get()?;
@@ -220,6 +234,7 @@ impl Calculator {
                     theme,
                     baseline,
                     bands,
+                    annotation,
                     Page::Full,
                     link.view.lang,
                 )))
@@ -227,6 +242,12 @@ impl Calculator {
         };
         provide_context(calc);
         calc
+    }
+
+    /// The marked year, if it is among the years shown. Tracks what it reads.
+    pub fn mark_shown(self) -> Option<i32> {
+        let last = self.last_year.get();
+        self.annotation.with(|a| a.mark_shown(last))
     }
 
     /// One input's value, followed so a control's bindings are not even visited when another
@@ -257,6 +278,7 @@ impl Calculator {
             self.theme,
             self.baseline,
             self.bands,
+            self.annotation,
             page,
             self.lang,
         )
@@ -278,6 +300,7 @@ fn settled_link(
     theme: RwSignal<Theme>,
     baseline: RwSignal<Option<Scenario>>,
     bands: RwSignal<Option<BandSettings>>,
+    annotation: RwSignal<Annotation>,
     page: Page,
     lang: Lang,
 ) -> Link {
@@ -290,5 +313,6 @@ fn settled_link(
         },
         baseline: baseline.get(),
         bands: bands.get(),
+        annotation: annotation.get(),
     }
 }

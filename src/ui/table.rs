@@ -39,7 +39,7 @@ pub fn DataTable() -> impl IntoView {
     view! {
         <section class="panel table-panel" aria-labelledby="table-title">
             <h2 id="table-title">{t(Text::TableTitle)}</h2>
-            <YearTable id="data-table" caption=t(Text::TableCaption) rows/>
+            <YearTable id="data-table" caption=t(Text::TableCaption) rows marks=true/>
         </section>
     }
 }
@@ -56,10 +56,15 @@ pub fn YearTable(
     caption: &'static str,
     /// The rows' cells, first year first.
     rows: Memo<Vec<RowCells>>,
+    /// Whether the marked year's row says so (`data-marked`).
+    #[prop(optional)]
+    marks: bool,
 ) -> impl IntoView {
+    let calc = use_calculator();
     let caption_id = id.to_string() + "-caption";
     let labelled_by = caption_id.clone();
     let count = Memo::new(move |_| rows.with(Vec::len));
+
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby=labelled_by>
             <table id=id class="data-table">
@@ -85,8 +90,12 @@ pub fn YearTable(
                             let cell = move |column: usize| {
                                 text(move || row.with(|r| r.get(column).cloned().unwrap_or_default()))
                             };
+                            let year = FIRST_YEAR + index as i32;
+                            let marked = move || {
+                                (marks && calc.mark_shown() == Some(year)).then_some("")
+                            };
                             view! {
-                                <tr>
+                                <tr data-marked=marked>
                                     // The year is the row's place: it never changes.
                                     <th scope="row">{format::year(FIRST_YEAR + index as i32)}</th>
                                     <td>{cell(1)}</td>

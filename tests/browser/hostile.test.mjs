@@ -19,7 +19,7 @@ const VALUES = [
   encodeURIComponent("'};window.__pwned=1;//"), 'javascript:alert(1)', '..%2F..%2Fetc%2Fpasswd',
   encodeURIComponent('😀'), 'x'.repeat(10000), '1e308', '1e309', '-1e-400', '.5e1', '7.', '+40', '%2B40',
 ];
-const OTHER_KEYS = ['h', 'y0', 'ramp', 'theme', 'embed', 'view', 's24', 'g', 'disc', 'mc', 'zz', '__proto__', 'constructor'];
+const OTHER_KEYS = ['h', 'y0', 'ramp', 'theme', 'embed', 'view', 'mark', 'note', 's24', 'g', 'disc', 'mc', 'zz', '__proto__', 'constructor'];
 
 /** The corpus: every value under `sg`, every value under another key, and odd shapes. */
 function corpus() {
@@ -35,6 +35,9 @@ function corpus() {
     '?h=2029.4999999&y0=2030.5000001', '?embed=yes&theme=Dark', '?embed=&theme=', '?ramp=%20s', '?ramp=S',
     '?b.sg=abc', '?b=2', '?b.zz=1', '?b.__proto__=1', '?b.=5', '?b.sg=1e999&b.h=-1&b.ramp=x', '?b.b.sg=5',
     '?view=CHART', '?view=%20chart', '?view=chart%00', '?view=&embed=0', '?view=full&view=chart',
+    '?mark=2040&note=' + 'a+'.repeat(200), '?mark=1e999&h=2035', '?mark=-1&mark=2026', '?mark=%E2%80%AE2028',
+    '?note=%E2%80%AEevil%E2%81%A6x%00y%0D%0Az', '?note=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E&mark=2027',
+    '?note=' + 'x'.repeat(10000) + '&mark=2025.5', '?note=&note=second', '?note=%F0%9F%98%80+%D8%B9%D8%B1%D8%A8%D9%8A',
   );
   return searches;
 }

@@ -283,11 +283,11 @@ test('the story example drives the embed\'s chart view as it scrolls, follows th
   const frame = () => page.frames().find((f) => f.url().includes('view=chart'));
   const quote = (inputs) => `$${project(inputs).figures.stargate2030.toFixed(1)}B`;
   const steps = [
-    [{ ...defaults() }, 'view=chart'],
-    [{ ...defaults(), sg: 40, mc: 6, mg: 60 }, 'sg=40&mc=6&mg=60&view=chart'],
-    [{ ...defaults(), sg: 50, y0: 2027, ramp: 'late' }, 'sg=50&y0=2027&ramp=late&view=chart'],
-    [{ ...defaults(), sg: 95, ramp: 'early', disc: 30 }, 'sg=95&ramp=early&disc=30&view=chart'],
-    [{ ...defaults(), g: 30 }, 'g=30&view=chart'],
+    [{ ...defaults() }, 'mark=2028&note=Stargate+passes+Azure+in+2028&view=chart'],
+    [{ ...defaults(), sg: 40, mc: 6, mg: 60 }, 'sg=40&mc=6&mg=60&mark=2030&note=Azure+is+still+the+larger+supplier+in+2030&view=chart'],
+    [{ ...defaults(), sg: 50, y0: 2027, ramp: 'late' }, 'sg=50&y0=2027&ramp=late&mark=2027&note=The+first+Stargate+compute+arrives+only+in+2027&view=chart'],
+    [{ ...defaults(), sg: 95, ramp: 'early', disc: 30 }, 'sg=95&ramp=early&disc=30&mark=2026&note=Most+of+the+move+happens+early&view=chart'],
+    [{ ...defaults(), g: 30 }, 'g=30&note=Growing+30%25+a+year+after+2027%2C+not+59%25&view=chart'],
   ];
   const sections = await page.$$('.step');
   assert.equal(sections.length, steps.length);

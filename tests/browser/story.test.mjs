@@ -15,11 +15,11 @@ const browser = useBrowser({ headers: { 'content-security-policy': CSP } });
 
 /** Each step's scenario, as the calculator's link and as the oracle's inputs. */
 const STEPS = [
-  ['view=chart', { ...defaults() }],
-  ['sg=40&mc=6&mg=60&view=chart', { ...defaults(), sg: 40, mc: 6, mg: 60 }],
-  ['sg=50&y0=2027&ramp=late&view=chart', { ...defaults(), sg: 50, y0: 2027, ramp: 'late' }],
-  ['sg=95&ramp=early&disc=30&view=chart', { ...defaults(), sg: 95, ramp: 'early', disc: 30 }],
-  ['g=30&view=chart', { ...defaults(), g: 30 }],
+  ['mark=2028&note=Stargate+passes+Azure+in+2028&view=chart', { ...defaults() }],
+  ['sg=40&mc=6&mg=60&mark=2030&note=Azure+is+still+the+larger+supplier+in+2030&view=chart', { ...defaults(), sg: 40, mc: 6, mg: 60 }],
+  ['sg=50&y0=2027&ramp=late&mark=2027&note=The+first+Stargate+compute+arrives+only+in+2027&view=chart', { ...defaults(), sg: 50, y0: 2027, ramp: 'late' }],
+  ['sg=95&ramp=early&disc=30&mark=2026&note=Most+of+the+move+happens+early&view=chart', { ...defaults(), sg: 95, ramp: 'early', disc: 30 }],
+  ['g=30&note=Growing+30%25+a+year+after+2027%2C+not+59%25&view=chart', { ...defaults(), g: 30 }],
 ];
 const SIZES = [
   [360, 740, true],
@@ -76,6 +76,7 @@ for (const [width, height, pinned] of SIZES) {
         return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, scroll: document.documentElement.scrollHeight, inner: innerHeight };
       });
       const where = `step ${i + 1} at ${width}×${height}`;
+      assert.equal(await frame.textContent('#spend-chart [data-note]'), new URLSearchParams(query).get('note'), `${where}: the step's note on the chart`);
       assert.ok(layout.active, `${where}: the step is the active one`);
       for (const part of [layout.heading, layout.text]) {
         assert.ok(part.top >= 0 && part.bottom <= height, `${where}: the step's text is whole on screen`);

@@ -48,12 +48,32 @@ function readScenarioKey(inputs, problems, key, value) {
   return true;
 }
 
-/** MODEL.md's query rules, plus the page's own keys: the view (`embed`, `view`, `theme`) and a pinned
- * baseline (`b=1`, `b.KEY=value`). Returns the inputs, the view, the baseline (or null) and
- * one problem per thing ignored or adjusted. */
+/** The author's note as the page keeps it (issue 21's rules): control characters and bidi
+ * overrides removed, white space one space, trimmed, at most 140 characters (cut at a word,
+ * with "…"). Returns the note (or null) and whether it was cut. */
+export function cleanNote(text) {
+  const kept = [...text]
+    .map((c) => (/\p{White_Space}/u.test(c) ? ' ' : c))
+    .filter((c) => !/\p{Cc}/u.test(c) && !/[\u202a-\u202e\u2066-\u2069]/u.test(c))
+    .join('')
+    .replace(/ +/g, ' ')
+    .trim();
+  const chars = [...kept];
+  if (chars.length === 0) return { note: null, cut: false };
+  if (chars.length <= 140) return { note: kept, cut: false };
+  let head = chars.slice(0, 139).join('');
+  if (chars[139] !== ' ' && head.lastIndexOf(' ') > 0) head = head.slice(0, head.lastIndexOf(' '));
+  return { note: head.replace(/[ ,;:\-—–]+$/u, '') + '…', cut: true };
+}
+
+/** MODEL.md's query rules, plus the page's own keys: the view (`embed`, `view`, `theme`), a pinned
+ * baseline (`b=1`, `b.KEY=value`) and the author's mark and note. Returns the inputs, the view,
+ * the baseline (or null), the annotation and one problem per thing ignored or adjusted. */
 export function parseQuery(search) {
   const inputs = defaults();
   const view = { embed: false, chart: false, theme: 'auto' };
+  const annotation = { mark: null, note: null };
+  let mark = null;
   let baseline = null;
   const problems = [];
   const seen = new Set();
@@ -78,6 +98,12 @@ export function parseQuery(search) {
     } else if (key === 'embed') {
       if (value === '1' || value === '0') view.embed = value === '1';
       else problems.push(`embed ${value}`);
+    } else if (key === 'mark') {
+      mark = value;
+    } else if (key === 'note') {
+      const { note, cut } = cleanNote(value);
+      annotation.note = note;
+      if (cut) problems.push('note cut');
     } else if (key === 'view') {
       if (['full', 'chart'].includes(value)) view.chart = value === 'chart';
       else problems.push(`view ${value}`);
@@ -88,7 +114,17 @@ export function parseQuery(search) {
       problems.push(`unknown ${key}`);
     }
   }
-  return { inputs, view, baseline, problems };
+  if (mark !== null) {
+    const text = mark.replace(TRIM, '');
+    if (!NUMBER.test(text)) problems.push('mark not a year');
+    else {
+      const number = Number(text);
+      const used = Math.min(inputs.h, Math.max(2024, Math.floor(number + 0.5)));
+      if (used !== number) problems.push('mark adjusted');
+      annotation.mark = used;
+    }
+  }
+  return { inputs, view, baseline, annotation, problems };
 }
 
 const RAMP_FN = {
