@@ -12,6 +12,17 @@ pub const IFRAME_HEIGHT: u32 = 720;
 /// The same for the chart view (`view=chart`): its sentence and chart at a blog column's width.
 pub const CHART_VIEW_HEIGHT: u32 = 380;
 
+/// The secret WordPress gives a frame it embeds from an oEmbed discovery: the address ends
+/// in `#?secret=AbC123` (letters and digits, as WordPress's `wp-embed.js` checks). `None`
+/// when the fragment has none, or one WordPress would not accept.
+pub fn wordpress_secret(fragment: &str) -> Option<&str> {
+    let secret = fragment.strip_prefix('#').unwrap_or(fragment);
+    let secret = secret.strip_prefix("?secret=")?;
+    let secret = secret.split('&').next().unwrap_or_default();
+    (!secret.is_empty() && secret.len() <= 64 && secret.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(secret)
+}
+
 /// The iframe's accessible title, in the page's language, which the embedded page also shows
 /// screen readers as its (visually hidden) heading.
 pub fn iframe_title() -> &'static str {
@@ -81,6 +92,27 @@ mod tests {
         assert!(!iframe_snippet("x\"><script>", IFRAME_HEIGHT).contains("\"><script>"));
         assert!(iframe_snippet("https://example.org/calc/?view=chart", CHART_VIEW_HEIGHT)
             .contains("?view=chart\" title=\"From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator\" width=\"100%\" height=\"380\""));
+    }
+
+    #[test]
+    fn a_wordpress_secret_is_read_from_the_fragment_as_wp_embed_checks_it() {
+        assert_eq!(wordpress_secret("#?secret=a1B2c3D4e5"), Some("a1B2c3D4e5"));
+        assert_eq!(wordpress_secret("?secret=xyz"), Some("xyz"));
+        for bad in [
+            "",
+            "#",
+            "#?secret=",
+            "#?secret=a-b",
+            "#?secret=<x>",
+            "#secret=abc",
+            "#?other=abc",
+        ] {
+            assert_eq!(wordpress_secret(bad), None, "{bad}");
+        }
+        assert_eq!(
+            wordpress_secret(&("#?secret=".to_string() + &"a".repeat(65))),
+            None
+        );
     }
 
     #[test]

@@ -69,6 +69,16 @@ pub fn post_height(height: f64) -> Result<(), JsValue> {
     post_to_parent(&message)
 }
 
+/// Tells WordPress (its `wp-embed.js`) our content height: `{secret, message: "height",
+/// value}`, the message a WordPress embed posts.
+pub fn post_wordpress_height(secret: &str, height: f64) -> Result<(), JsValue> {
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"secret".into(), &secret.into())?;
+    js_sys::Reflect::set(&message, &"message".into(), &"height".into())?;
+    js_sys::Reflect::set(&message, &"value".into(), &height.into())?;
+    post_to_parent(&message)
+}
+
 /// Posts `message` to the page that embeds us, whatever its origin: what the calculator says
 /// (its height, its scenario) is no secret, and a blog may live anywhere.
 pub fn post_to_parent(message: &JsValue) -> Result<(), JsValue> {
@@ -82,10 +92,36 @@ pub fn post_to_parent(message: &JsValue) -> Result<(), JsValue> {
 /// iframe without clipboard permission, an old browser): the caller then offers the text to
 /// copy by hand.
 pub async fn copy_text(text: &str) -> Result<(), JsValue> {
-    let promise = window().navigator().clipboard().write_text(text);
+    // A sandboxed frame (WordPress's) or an insecure page may have no clipboard at all:
+    // calling into it would throw through the page. A frame the host did not allow to write
+    // to it (WordPress drops the iframe's `allow`) would have the call refused with an error
+    // in the console: ask the document's permissions policy first, where the browser has one.
+    let navigator = window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
+    if !clipboard.is_object() || !policy_allows("clipboard-write") {
+        return Err(JsValue::from_str("no clipboard"));
+    }
+    let promise = navigator.clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map(|_| ())
+}
+
+/// Whether the document's permissions policy allows `feature` (`document.featurePolicy`, in
+/// Chromium); true where the browser does not say.
+fn policy_allows(feature: &str) -> bool {
+    let Ok(policy) = js_sys::Reflect::get(&document(), &"featurePolicy".into()) else {
+        return true;
+    };
+    let Ok(allows) = js_sys::Reflect::get(&policy, &"allowsFeature".into()) else {
+        return true;
+    };
+    match allows.dyn_ref::<js_sys::Function>() {
+        Some(allows) => allows
+            .call1(&policy, &feature.into())
+            .map_or(true, |answer| answer.as_bool() != Some(false)),
+        None => true,
+    }
 }
 
 /// Moves the keyboard focus to the element `id`, if it is there.

@@ -2,9 +2,11 @@
 //! and a link to the full calculator; and, inside a frame, the height messages that let the
 //! host page size the iframe to its content.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
-use stargate_calc::embed::iframe_title;
+use stargate_calc::embed::{iframe_title, wordpress_secret};
 use stargate_calc::query::Page;
 use stargate_calc::words::{t, Text};
 use wasm_bindgen::closure::Closure;
@@ -68,7 +70,40 @@ pub fn EmbedApp() -> impl IntoView {
     }
 }
 
-/// Inside a frame, posts the page's content height to the parent whenever it changes.
+thread_local! {
+    /// The content height last told to the embedding page.
+    static TOLD: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// Inside a frame, tells the embedding page our content height if it changed (always when
+/// `again`): our own `stargate-calc:height`, and WordPress's `{secret, message: "height",
+/// value}` when WordPress embedded us (a secret in the address's fragment). WordPress keeps
+/// such a frame clipped to a pixel until it hears from it, and a hidden frame gets no
+/// animation frames or resize observations, so this is called at once when the page mounts,
+/// after each part is built, on every resize and on WordPress's `ready`, not only from a
+/// ResizeObserver.
+pub fn tell_height(again: bool) {
+    if !dom::in_frame() {
+        return;
+    }
+    let Some(body) = document().body() else {
+        return;
+    };
+    let height = body.get_bounding_client_rect().height().ceil();
+    if !again && TOLD.with(Cell::get) == height {
+        return;
+    }
+    TOLD.with(|told| told.set(height));
+    let _ = dom::post_height(height);
+    let fragment = window().location().hash().unwrap_or_default();
+    if let Some(secret) = wordpress_secret(&fragment) {
+        let _ = dom::post_wordpress_height(secret, height);
+    }
+}
+
+/// Inside a frame: tells the embedding page the content height whenever the body's size
+/// changes, and again when WordPress's `wp-embed.js` says it is `ready` (it may have loaded
+/// after the frame first spoke).
 pub fn report_height() {
     if !dom::in_frame() {
         return;
@@ -76,18 +111,28 @@ pub fn report_height() {
     let Some(body) = document().body() else {
         return;
     };
-    let measured = body.clone();
-    let last = std::cell::Cell::new(0.0);
-    let on_resize = Closure::<dyn Fn()>::new(move || {
-        let height = measured.get_bounding_client_rect().height().ceil();
-        if height != last.get() {
-            last.set(height);
-            let _ = dom::post_height(height);
-        }
-    });
+    let on_resize = Closure::<dyn Fn()>::new(move || tell_height(false));
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&body);
     }
     // The observer lives as long as the page.
     on_resize.forget();
+    let listener = gloo_events::EventListener::new(&window(), "message", |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let data = event.data();
+        let field = |name: &str| {
+            js_sys::Reflect::get(&data, &name.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        let fragment = window().location().hash().unwrap_or_default();
+        let ours = wordpress_secret(&fragment).map(str::to_string);
+        if field("message").as_deref() == Some("ready") && ours.is_some() && field("secret") == ours
+        {
+            tell_height(true);
+        }
+    });
+    listener.forget();
 }

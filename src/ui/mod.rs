@@ -145,6 +145,9 @@ fn mount(parsed: stargate_calc::query::ParsedQuery, missing_words: Option<Lang>)
         page
     })
     .forget();
+    // In a frame, the host hears of us at once, before anything waits for a frame (WordPress
+    // shows its frame only then).
+    embed::tell_height(true);
 }
 
 /// Steps a counter from 0 to `last`, one step a frame, and marks `#app[data-ready]` once it
@@ -159,7 +162,11 @@ fn build_in_steps(last: u8) -> ReadSignal<u8> {
     Effect::new(move |_| {
         let now = step.get();
         if now < last {
-            request_animation_frame(move || set_step.set(now + 1));
+            next_frame(move || {
+                // What the step before built is laid out by now: the host hears its height.
+                embed::tell_height(false);
+                set_step.set(now + 1);
+            });
         } else {
             // The page is complete: the tests and the benchmark wait for this, and a host page
             // is told (`host.rs`).
@@ -167,10 +174,33 @@ fn build_in_steps(last: u8) -> ReadSignal<u8> {
                 let _ = app.set_attribute("data-ready", "");
             }
             calc.mounted.set(true);
+            next_frame(|| embed::tell_height(false));
         }
     });
     step
 }
+
+/// Runs `then` at the next animation frame, or after [`FRAME_OR_LATER`] if no frame comes: a
+/// hidden frame (WordPress keeps its embeds clipped to a pixel until they speak, and Chromium
+/// gives a hidden cross-origin frame no animation frames) still builds the whole page.
+fn next_frame(then: impl FnOnce() + 'static) {
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+    let later = once.clone();
+    request_animation_frame(move || {
+        if let Some(then) = once.take() {
+            then();
+        }
+    });
+    gloo_timers::callback::Timeout::new(FRAME_OR_LATER, move || {
+        if let Some(then) = later.take() {
+            then();
+        }
+    })
+    .forget();
+}
+
+/// How long a step waits for an animation frame before it goes on without one (ms).
+const FRAME_OR_LATER: u32 = 100;
 
 /// Builds `view` into the element `slot` once, the first time `ready` holds: a part of the
 /// page that is not needed in the first frame. It is mounted under the current owner, so it

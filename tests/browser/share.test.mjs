@@ -237,9 +237,10 @@ test('a host page that embeds the calculator gets its height and sizes the ifram
     const frame = page.frames().find((f) => f.url().includes('embed=1'));
     const inner = await frame.evaluate(() => ({ scroll: document.documentElement.scrollHeight, view: innerHeight }));
     assert.ok(inner.scroll <= inner.view + 1, `no scrolling inside the frame: ${JSON.stringify(inner)}`);
-    // A wider column makes the content shorter: the height follows.
+    // A wider column lays the content out anew (the figures' sentences come back): the
+    // height follows.
     await page.evaluate(() => (document.querySelector('article').style.width = '720px'));
-    await page.waitForFunction((old) => parseFloat(document.querySelector('iframe').style.height) < old, sized.style);
+    await page.waitForFunction((old) => parseFloat(document.querySelector('iframe').style.height) !== old, sized.style);
     const resized = await page.evaluate(() => parseFloat(document.querySelector('iframe').style.height));
     const latest = messages.filter((m) => m && m.type === 'stargate-calc:height').at(-1);
     assert.equal(resized, latest.height);

@@ -1,0 +1,178 @@
+// The embed inside a WordPress post, as WordPress embeds a page it discovered by oEmbed: the
+// provider's HTML run through WordPress's own filter (wp_filter_oembed_result, ported below
+// from wp-includes/embed.php of Debian's wordpress 6.1 package: the iframe sandboxed to
+// `allow-scripts`, so an opaque origin, a secret in its address, clipped to a pixel behind a
+// blockquote until the frame speaks), and WordPress's own wp-embed.js (from that package, put
+// in target/wordpress/ by scripts/setup --browser) sizing it. The calculator is served with
+// `Access-Control-Allow-Origin: *`, as README's Hosting asks for embeds in a sandbox.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
+import { DIST, launchContext, mounted } from './support/browser.mjs';
+import { serve } from './support/server.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const WP_EMBED = resolve(REPO, 'target/wordpress/wp-embed.js');
+const SECRET = 'Ab12Cd34Ef';
+
+let calculator;
+let blog;
+let browser;
+const pages = new Map();
+
+before(async () => {
+  assert.ok(existsSync(WP_EMBED), `WordPress's wp-embed.js is missing: run scripts/setup --browser (${WP_EMBED})`);
+  calculator = await serve(DIST, { headers: { 'access-control-allow-origin': '*' } });
+  // The blog: another origin, serving its posts and WordPress's script.
+  blog = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/wp-includes/js/wp-embed.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(WP_EMBED));
+    } else if (pages.has(path)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pages.get(path));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => blog.listen(0, '127.0.0.1', ok));
+  blog.url = `http://localhost:${blog.address().port}`;
+  browser = await launchContext();
+});
+
+after(async () => {
+  await browser?.close();
+  await calculator?.close();
+  await new Promise((ok) => blog?.close(ok));
+});
+
+/** The HTML the calculator's oEmbed response gives (a link to fall back on, and the frame). */
+function providerHtml(src, link) {
+  const title = 'From Azure to Stargate: OpenAI’s compute-spend calculator';
+  return `<blockquote><a href="${link}">${title}</a></blockquote><iframe src="${src}" width="600" height="720" title="${title}" frameborder="0" marginwidth="0" marginheight="0"></iframe>`;
+}
+
+/** WordPress's wp_filter_oembed_result for a discovered (untrusted) provider, as its PHP does
+ * it: wp_kses with its allowed tags and attributes, the blockquote and the iframe kept, a
+ * secret added to the src and as data-secret, the iframe hidden when there is a blockquote,
+ * then its class, sandbox and security attributes. */
+function wpFilterOembedResult(html, secret) {
+  const allowed = { a: ['href'], blockquote: [], iframe: ['src', 'width', 'height', 'frameborder', 'marginwidth', 'marginheight', 'scrolling', 'title'] };
+  const kses = (text, extra = {}) =>
+    text.replace(/<([a-z]+)((?:\s+[a-z-]+="[^"]*")*)\s*>/g, (all, tag, attrs) => {
+      const keep = [...(allowed[tag] ?? []), ...(extra[tag] ?? [])];
+      if (!(tag in allowed)) return '';
+      const kept = [...attrs.matchAll(/\s+([a-z-]+)="([^"]*)"/g)].filter(([, name]) => keep.includes(name)).map(([, n, v]) => ` ${n}="${v}"`);
+      return `<${tag}${kept.join('')}>`;
+    });
+  let out = kses(html);
+  const content = out.match(/(<blockquote>[\s\S]*?<\/blockquote>)?[\s\S]*(<iframe[\s\S]*?><\/iframe>)/);
+  assert.ok(content?.[2], 'WordPress keeps the iframe');
+  out = (content[1] ?? '') + content[2];
+  const src = out.match(/ src=(['"])(.*?)\1/);
+  out = out.replace(src[0], ` src=${src[1]}${src[2]}#?secret=${secret}${src[1]} data-secret=${src[1]}${secret}${src[1]}`);
+  out = out.replace('<blockquote', `<blockquote data-secret="${secret}"`);
+  out = kses(out, { blockquote: ['data-secret'], iframe: ['data-secret'] });
+  if (content[1]) {
+    out = out.replace('<iframe', '<iframe style="position: absolute; clip: rect(1px, 1px, 1px, 1px);"');
+    out = out.replace('<blockquote', '<blockquote class="wp-embedded-content"');
+  }
+  return out.replace('<iframe', '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"');
+}
+
+/** A post on the blog embedding the calculator as WordPress does; `script` loads wp-embed.js. */
+function post(path, { script = true } = {}) {
+  const src = `${calculator.url}/?sg=60&embed=1`;
+  const html = wpFilterOembedResult(providerHtml(src, `${calculator.url}/?sg=60`), SECRET);
+  pages.set(
+    path,
+    `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>A WordPress post</title><link rel="icon" href="data:,">
+<style>body{font:17px Georgia,serif;max-width:680px;margin:0 auto;padding:0 8px} iframe{max-width:100%}</style></head>
+<body><h1>A post about OpenAI's cloud bill</h1><p>Drag the share below.</p>
+<figure class="wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">${html}</div></figure>
+<p>Text after the calculator.</p>
+<script>window.heard = []; addEventListener('message', (e) => window.heard.push(e.data));</script>
+${script ? '<script src="/wp-includes/js/wp-embed.js"></script>' : ''}</body></html>`,
+  );
+  return blog.url + path;
+}
+
+async function open(url, width) {
+  const page = await browser.context.newPage();
+  page.problems = [];
+  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(url);
+  return page;
+}
+
+const frameOf = (page) => page.frames().find((f) => f.url().startsWith(calculator.url));
+
+for (const width of [1280, 390]) {
+  test(`in a WordPress post at ${width} px: shown and sized by WordPress's wp-embed.js, and it works in the sandbox`, async () => {
+    const page = await open(post(`/post-${width}`), width);
+    const frame = frameOf(page);
+    assert.ok(frame, 'the calculator frame');
+    await mounted(frame);
+    // WordPress shows the frame (no clip) and hides the blockquote once the frame speaks.
+    await page.waitForFunction(() => {
+      const f = document.querySelector('iframe.wp-embedded-content');
+      return f && !f.hasAttribute('style') && Number(f.getAttribute('height')) !== 720;
+    }, null, { timeout: 10_000 });
+    const host = await page.evaluate(() => {
+      const f = document.querySelector('iframe.wp-embedded-content');
+      return {
+        sandbox: f.getAttribute('sandbox'),
+        height: Number(f.getAttribute('height')),
+        box: f.getBoundingClientRect().height,
+        quote: getComputedStyle(document.querySelector('blockquote.wp-embedded-content')).display,
+        heard: window.heard.filter((m) => m && m.message === 'height').map((m) => m.value),
+      };
+    });
+    assert.equal(host.sandbox, 'allow-scripts', 'WordPress sandboxes it: an opaque origin');
+    assert.equal(host.quote, 'none');
+    const inside = await frame.evaluate(() => ({
+      origin: self.origin,
+      body: Math.ceil(document.body.getBoundingClientRect().height),
+      scroll: document.documentElement.scrollHeight,
+      inner: innerHeight,
+      sheet: getComputedStyle(document.querySelector('.embed')).display,
+    }));
+    assert.equal(inside.origin, 'null');
+    assert.equal(inside.sheet, 'grid', 'the stylesheet applied');
+    assert.ok(inside.body <= 1000, `it fits WordPress's 1,000 px: ${inside.body}`);
+    assert.equal(host.height, inside.body, 'WordPress sized the frame to its content');
+    assert.ok(inside.scroll <= inside.inner + 1, 'nothing cut or scrolling inside');
+    assert.ok(host.heard.length >= 1 && host.heard.at(-1) === inside.body, `height messages: ${host.heard}`);
+    // It works: a drag redraws, Copy link falls back to selecting the text, no exception.
+    const area = '#spend-chart path[data-provider="stargate"]';
+    const before = await frame.getAttribute(area, 'd');
+    await frame.$eval('input[name=sg]', (i) => {
+      i.value = '30';
+      i.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await frame.waitForFunction((d) => document.querySelector('#spend-chart path[data-provider="stargate"]').getAttribute('d') !== d, before);
+    await frame.click('#copy-link');
+    await frame.waitForFunction(() => /Ctrl\+C|Copied/.test(document.querySelector('#copy-link + .copy-status')?.textContent ?? ''));
+    await page.waitForTimeout(600);
+    assert.deepEqual(page.problems, [], 'no error: nothing blocked, no exception from history or the clipboard');
+    await page.close();
+  });
+}
+
+test('hidden behind WordPress\'s blockquote (no wp-embed.js to show it), the embed still builds completely and tells its height', async () => {
+  const page = await open(post('/hidden', { script: false }), 1280);
+  const frame = frameOf(page);
+  await mounted(frame);
+  assert.equal(await page.evaluate(() => document.querySelector('iframe.wp-embedded-content').getAttribute('style')), 'position: absolute; clip: rect(1px, 1px, 1px, 1px);', 'still clipped');
+  assert.equal(await frame.$$eval('[data-figure]', (f) => f.length), 3, 'built to its last part');
+  const heard = await page.evaluate(() => window.heard);
+  const wordpress = heard.filter((m) => m && m.secret === 'Ab12Cd34Ef' && m.message === 'height');
+  assert.ok(wordpress.length >= 1, `WordPress's height message: ${JSON.stringify(heard)}`);
+  assert.ok(heard.some((m) => m && m.type === 'stargate-calc:height'), 'and our own');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
