@@ -1,11 +1,14 @@
 // Trunk's post_build hook (Trunk.toml). Trunk starts the hooks of a stage all at once, so the
 // steps that must run in order are one hook: minify the glue, add the embed's wasm, then the
 // other languages' words (each names its files on index.html's boot script in turn;
-// scripts/trunk-hook.mjs has what they share).
+// scripts/trunk-hook.mjs has what they share), and last the site's pages, copies of the
+// finished index.html.
 import { addEmbed } from './embed-build.mjs';
 import { minifyGlue } from './minify-glue.mjs';
+import { addSitePages } from './site-pages.mjs';
 import { addWords } from './words-build.mjs';
 
 await minifyGlue();
 addEmbed();
 addWords();
+addSitePages();

@@ -361,6 +361,15 @@ export function buildSingleFile(distDir) {
     }
   }
   if (styles === 0) fail(`index.html in ${dist} links no stylesheet`);
+  // Not one of a site's pages: no preset pages, cards or loader beside it (the app then keeps
+  // its links to the file itself; src/bin/publish.rs writes `data-root`).
+  for (const el of elements) {
+    if (el.name === 'main' && 'data-root' in el.attrs) {
+      const tag = html.slice(el.start, el.end);
+      const bare = tag.replace(/\s+data-root=("[^"]*"|'[^']*'|[^\s>]*)/, '');
+      edits.push({ start: el.start, end: el.end, text: bare });
+    }
+  }
 
   const bodyClose = [...html.matchAll(/<\/body\s*>/gi)].pop();
   if (!bodyClose) fail('index.html has no </body>');

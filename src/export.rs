@@ -337,6 +337,72 @@ pub fn chart_svg(
     }
 }
 
+/// The link-preview card of a page (1200×630, `publish::CARD_*`): what it shows (`kicker`),
+/// the headline sentence and the site's name on the left, the scenario's spend chart exactly
+/// as the SVG download draws it on the right, scaled to fit. The font is left to the renderer
+/// (scripts/publish gives resvg the one in style/fonts/, so every machine draws the same card).
+pub fn card_svg(
+    kicker: &str,
+    headline: &str,
+    site: &str,
+    projection: &Projection,
+    scenario: &Scenario,
+) -> String {
+    const WIDTH: f64 = 1200.0;
+    const HEIGHT: f64 = 630.0;
+    const LEFT: f64 = 56.0;
+    const COLUMN: f64 = 400.0;
+    const HEADLINE_SIZE: f64 = 34.0;
+    const HEADLINE_LINE: f64 = 42.0;
+    // The chart's box: right of the column, with the card's margins.
+    const CHART_LEFT: f64 = LEFT + COLUMN + 24.0;
+    const CHART_TOP: f64 = 36.0;
+    let chart = chart_svg(
+        ChartKind::Spend,
+        projection,
+        scenario,
+        &Annotation::default(),
+    );
+    let scale =
+        ((WIDTH - CHART_LEFT - 32.0) / chart.width).min((HEIGHT - 2.0 * CHART_TOP) / chart.height);
+    let chart_top = (HEIGHT - chart.height * scale) / 2.0;
+    // A bold 34 px sentence, wider per character than the chart's 12 px legend.
+    let headline_lines = wrap(headline, COLUMN, HEADLINE_SIZE * 0.56);
+    let site_lines = wrap(site, COLUMN, 20.0 * 0.52);
+    let mut svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\" viewBox=\"0 0 1200 630\" font-family=\"".to_string()
+        + FONT
+        + "\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n<rect width=\"12\" height=\"630\" fill=\""
+        + Provider::Stargate.colour()
+        + "\"/>\n"
+        + &text(LEFT, 96.0, MUTED, "start", kicker, " font-size=\"22\" font-weight=\"700\"");
+    let mut y = 160.0;
+    for line in &headline_lines {
+        svg += &text(
+            LEFT,
+            y,
+            INK,
+            "start",
+            line,
+            " font-size=\"34\" font-weight=\"700\"",
+        );
+        y += HEADLINE_LINE;
+    }
+    let mut y = HEIGHT - 48.0 - 26.0 * (site_lines.len() as f64 - 1.0);
+    for line in &site_lines {
+        svg += &text(LEFT, y, MUTED, "start", line, " font-size=\"20\"");
+        y += 26.0;
+    }
+    svg + "<g transform=\"translate("
+        + &format::fixed(CHART_LEFT, 1)
+        + ","
+        + &format::fixed(chart_top, 1)
+        + ") scale("
+        + &format::fixed(scale, 4)
+        + ")\">\n"
+        + &chart.svg
+        + "</g>\n</svg>\n"
+}
+
 /// One `<line>` in ink from (x1, y1) to (x2, y2), with `extra` attributes.
 fn line([x1, y1, x2, y2]: [f64; 4], extra: &str) -> String {
     let [x1, y1, x2, y2] = [x1, y1, x2, y2].map(|v| format::fixed(v, 1));

@@ -14,6 +14,7 @@ pub mod messages;
 pub mod model;
 pub mod presets;
 pub mod providers;
+pub mod publish;
 pub mod query;
 pub mod saved;
 pub mod scenario;

@@ -21,13 +21,44 @@ pub fn page_base() -> String {
     href.get(..end).unwrap_or_default().to_string()
 }
 
-/// `page_base()` with `query` (no `?`); the bare base when the query is empty.
+/// The calculator's address (the site's root; on a preset's page too) with `query` (no
+/// `?`); the bare address when the query is empty.
 pub fn page_link(query: &str) -> String {
+    let base = site_root().unwrap_or_else(page_base);
     if query.is_empty() {
-        page_base()
+        base
     } else {
-        page_base() + "?" + query
+        base + "?" + query
     }
+}
+
+/// The calculator's root when the page is one of a built site's (its `#app` says how to get
+/// there: `data-root`, written by src/bin/publish.rs), else `None` (the single-file page).
+pub fn site_root() -> Option<String> {
+    let way_back = document()
+        .get_element_by_id("app")?
+        .get_attribute("data-root")?;
+    Some(stargate_calc::publish::root_of(&page_base(), &way_back))
+}
+
+/// The preset the page opens on (a preset page's `#app` has `data-preset`).
+pub fn page_preset() -> Option<String> {
+    document()
+        .get_element_by_id("app")?
+        .get_attribute("data-preset")
+}
+
+/// Replaces the address bar's address (same origin) with `url`, keeping the fragment, without
+/// a history entry.
+pub fn replace_address(url: &str) -> Result<(), JsValue> {
+    let location = window().location();
+    let hash = location.hash()?;
+    if location.href()? == url.to_string() + &hash {
+        return Ok(());
+    }
+    window()
+        .history()?
+        .replace_state_with_url(&JsValue::NULL, "", Some(&(url.to_string() + &hash)))
 }
 
 /// Replaces the address bar's query, keeping path and fragment, without a history entry.

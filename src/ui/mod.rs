@@ -30,7 +30,9 @@ mod uncertainty;
 use leptos::either::Either;
 use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
-use stargate_calc::query::{parse_query, Page};
+use stargate_calc::presets::PRESETS;
+use stargate_calc::query::{encode_query, parse_query, Link, Page};
+use stargate_calc::scenario::Scenario;
 use stargate_calc::words::{self, t, Lang, Text};
 
 use announcer::Announcer;
@@ -67,7 +69,12 @@ pub fn start() {
 /// is built in English and says so. The notes about the link are put in words only when the
 /// page is built (`Calculator::new`), so they are in the language set here.
 fn start_with(embed_only: bool) {
-    let search = window().location().search().unwrap_or_default();
+    let mut search = window().location().search().unwrap_or_default();
+    // A preset's page opens on that preset: its keys after the link's own, so that what the
+    // link says comes first and wins.
+    if let Some(preset) = dom::page_preset().and_then(|id| PRESETS.iter().find(|p| p.id == id)) {
+        search = search + "&" + &encode_query(&Link::to(preset.apply(&Scenario::REPORT)));
+    }
     let mut parsed = parse_query(&search);
     if embed_only && parsed.link.view.page == Page::Full {
         parsed.link.view.page = Page::Embed;

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::{host_snippet, iframe_snippet, CHART_VIEW_HEIGHT, IFRAME_HEIGHT};
 use stargate_calc::export::{chart_svg, csv, file_stem, parameters_json};
+use stargate_calc::publish::{card_address, image_snippet, loader_snippet};
 use stargate_calc::query::{encode_query, Page};
-use stargate_calc::words::{around, t, Text};
+use stargate_calc::words::{around, fill, t, Text};
 
 use super::dom::{self, Debounce};
 use super::note::NoteEditor;
@@ -34,8 +35,13 @@ pub fn sync_address_bar(calc: Calculator) {
     });
     // The address bar shows the link as the page read it from the start: values canonical,
     // what was ignored gone.
+    // On a built site's full page that link is the share link, which may be a preset's page.
     Effect::new(move |_| {
-        let _ = dom::replace_query(&encode_query(&calc.settled_link(calc.page)));
+        let _ = if calc.page == Page::Full && dom::site_root().is_some() {
+            dom::replace_address(&calc.full_link.get())
+        } else {
+            dom::replace_query(&encode_query(&calc.settled_link(calc.page)))
+        };
     });
 }
 
@@ -121,6 +127,8 @@ pub fn SharePanel() -> impl IntoView {
         })
     };
     let iframe = snippet(Page::Embed, IFRAME_HEIGHT);
+    // A built site has the one-line loader and the cards beside the page (not the single file).
+    let site = dom::site_root();
     let chart_view = snippet(Page::Chart, CHART_VIEW_HEIGHT);
     let host = Memo::new(move |_| host_snippet(&dom::page_base()));
     view! {
@@ -135,11 +143,13 @@ pub fn SharePanel() -> impl IntoView {
                     <NoteEditor/>
                     <h3>{t(Text::ShareDownloadHeading)}</h3>
                     <Downloads/>
+                    {site.clone().map(|root| view! { <ImageCode root/> })}
                     <h3>{t(Text::ShareOpenHeading)}</h3>
                     <OpenScenario/>
                 </div>
                 <div>
                     <h3>{t(Text::ShareEmbedHeading)}</h3>
+                    {site.map(|root| view! { <LoaderCode root/> })}
                     <p class="panel-note">
                         {t(Text::ShareEmbedNote)}
                     </p>
@@ -177,6 +187,68 @@ pub fn SharePanel() -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// The one-line embed: an element and the site's loader script (`embed.js`).
+#[component]
+fn LoaderCode(
+    /// The calculator's root, where `embed.js` is.
+    root: String,
+) -> impl IntoView {
+    let calc = use_calculator();
+    let code =
+        Memo::new(move |_| loader_snippet(&root, &encode_query(&calc.settled_link(Page::Full))));
+    view! {
+        <p class="panel-note">{t(Text::ShareLoaderNote)}</p>
+        <CopyField
+            field_id="loader-code"
+            label=t(Text::ShareLoaderCodeLabel)
+            show_label=true
+            rows=3
+            button_id="copy-loader"
+            button_label=t(Text::ShareCopyLoader)
+            text=code
+        />
+    }
+}
+
+/// For newsletters and feeds, which strip frames and scripts: the card of the scenario's page
+/// as a picture linked to the scenario, saying when the picture is the report's, not the
+/// reader's.
+#[component]
+fn ImageCode(
+    /// The calculator's root, where the cards are.
+    root: String,
+) -> impl IntoView {
+    let calc = use_calculator();
+    let card = Memo::new(move |_| calc.settled.with(|s| card_address(&root, s)));
+    let code = Memo::new(move |_| {
+        card.with(|(address, page, _)| {
+            image_snippet(&calc.full_link.get(), address, &page.card_alt())
+        })
+    });
+    let note = move || {
+        card.with(|(_, page, exact)| match page.preset {
+            Some(preset) if *exact => {
+                fill(Text::ShareImageNotePreset, &[("preset", preset.name())])
+            }
+            None if *exact => t(Text::ShareImageNoteReport).to_string(),
+            _ => t(Text::ShareImageNoteCustom).to_string(),
+        })
+    };
+    view! {
+        <h3>{t(Text::ShareImageHeading)}</h3>
+        <p class="panel-note" id="image-note">{text(note)}</p>
+        <CopyField
+            field_id="image-code"
+            label=t(Text::ShareImageCodeLabel)
+            show_label=true
+            rows=3
+            button_id="copy-image"
+            button_label=t(Text::ShareCopyImage)
+            text=code
+        />
     }
 }
 

@@ -229,7 +229,7 @@ impl Calculator {
                 })
             }),
             full_link: Memo::new(move |_| {
-                dom::page_link(&encode_query(&settled_link(
+                let link = settled_link(
                     settled,
                     theme,
                     baseline,
@@ -237,7 +237,12 @@ impl Calculator {
                     annotation,
                     Page::Full,
                     link.view.lang,
-                )))
+                );
+                // On a built site a preset is shared as its own page (it unfurls with its card).
+                match dom::site_root() {
+                    Some(root) => stargate_calc::publish::page_link(&root, &link),
+                    None => dom::page_link(&encode_query(&link)),
+                }
             }),
         };
         provide_context(calc);

@@ -131,9 +131,14 @@ test('the file is self-contained: one inline module, inline CSS, no links to bui
   assert.match(html, /<style>[\s\S]*#app\b[\s\S]*<\/style>/, 'the stylesheet is inline');
   // What index.html shows besides the loader is kept as it was.
   // (The release's index.html is minified: attributes may be unquoted and reordered.)
-  for (const part of [/<title>[\s\S]*?<\/title>/, /<main id="?app"?>[\s\S]*?<\/main>/, /<link\b[^>]*\brel="?icon"?[^>]*>/]) {
-    assert.ok(html.includes(index.match(part)[0]), `${part} kept`);
+  for (const part of [/<title>[\s\S]*?<\/title>/, /<main id="?app"?[^>]*>([\s\S]*?)<\/main>/, /<link\b[^>]*\brel="?icon"?[^>]*>/]) {
+    const found = index.match(part);
+    assert.ok(found, `${part} in index.html`);
+    assert.ok(html.includes(found[1] ?? found[0]), `${part} kept`);
   }
+  // Not one of a site's pages: no preset pages, cards or loader beside it.
+  assert.match(index, /<main id="?app"? data-root=/);
+  assert.match(html, /<main id="?app"?>/, 'no data-root');
   // The wasm is in there, whole.
   const { wasm, glue } = appFiles();
   assert.ok(html.includes(readFileSync(join(DIST, wasm)).toString('base64')), 'the wasm is inlined as base64');

@@ -1,5 +1,7 @@
 // The embed inside a WordPress post, as WordPress embeds a page it discovered by oEmbed: the
-// provider's HTML run through WordPress's own filter (wp_filter_oembed_result, ported below
+// page's `<link rel="alternate" type="application/json+oembed">` followed to the published
+// oEmbed response (the build scripts/test published for SITE, served there), its HTML run
+// through WordPress's own filter (wp_filter_oembed_result, ported below
 // from wp-includes/embed.php of Debian's wordpress 6.1 package: the iframe sandboxed to
 // `allow-scripts`, so an opaque origin, a secret in its address, clipped to a pixel behind a
 // blockquote until the frame speaks), and WordPress's own wp-embed.js (from that package, put
@@ -11,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
-import { DIST, launchContext, mounted } from './support/browser.mjs';
+import { DIST, SITE, launchContext, mounted } from './support/browser.mjs';
 import { serve } from './support/server.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,7 +27,7 @@ const pages = new Map();
 
 before(async () => {
   assert.ok(existsSync(WP_EMBED), `WordPress's wp-embed.js is missing: run scripts/setup --browser (${WP_EMBED})`);
-  calculator = await serve(DIST, { headers: { 'access-control-allow-origin': '*' } });
+  calculator = await serve(DIST, { port: Number(new URL(SITE).port), headers: { 'access-control-allow-origin': '*' } });
   // The blog: another origin, serving its posts and WordPress's script.
   blog = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
@@ -48,10 +50,14 @@ after(async () => {
   await new Promise((ok) => blog?.close(ok));
 });
 
-/** The HTML the calculator's oEmbed response gives (a link to fall back on, and the frame). */
-function providerHtml(src, link) {
-  const title = 'From Azure to Stargate: OpenAI’s compute-spend calculator';
-  return `<blockquote><a href="${link}">${title}</a></blockquote><iframe src="${src}" width="600" height="720" title="${title}" frameborder="0" marginwidth="0" marginheight="0"></iframe>`;
+/** What WordPress's oEmbed discovery finds for `url`: the page's oEmbed link, followed. */
+async function discover(url) {
+  const page = await (await fetch(url)).text();
+  const link = page.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/);
+  assert.ok(link, `${url} has an oEmbed discovery link`);
+  const response = await fetch(link[1].replace(/&amp;/g, '&'));
+  assert.equal(response.status, 200);
+  return response.json();
 }
 
 /** WordPress's wp_filter_oembed_result for a discovered (untrusted) provider, as its PHP does
@@ -82,10 +88,12 @@ function wpFilterOembedResult(html, secret) {
   return out.replace('<iframe', '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"');
 }
 
-/** A post on the blog embedding the calculator as WordPress does; `script` loads wp-embed.js. */
-function post(path, { script = true } = {}) {
-  const src = `${calculator.url}/?sg=60&embed=1`;
-  const html = wpFilterOembedResult(providerHtml(src, `${calculator.url}/?sg=60`), SECRET);
+/** A post on the blog embedding the calculator's `page` as WordPress does; `script` loads
+ * wp-embed.js. */
+async function post(path, { script = true, page = 'p/stargate-slips/' } = {}) {
+  const oembed = await discover(SITE + page);
+  assert.equal(oembed.type, 'rich');
+  const html = wpFilterOembedResult(oembed.html, SECRET);
   pages.set(
     path,
     `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>A WordPress post</title><link rel="icon" href="data:,">
@@ -113,7 +121,7 @@ const frameOf = (page) => page.frames().find((f) => f.url().startsWith(calculato
 
 for (const width of [1280, 390]) {
   test(`in a WordPress post at ${width} px: shown and sized by WordPress's wp-embed.js, and it works in the sandbox`, async () => {
-    const page = await open(post(`/post-${width}`), width);
+    const page = await open(await post(`/post-${width}`), width);
     const frame = frameOf(page);
     assert.ok(frame, 'the calculator frame');
     await mounted(frame);
@@ -150,6 +158,9 @@ for (const width of [1280, 390]) {
     // It works: a drag redraws, Copy link falls back to selecting the text, no exception.
     const area = '#spend-chart path[data-provider="stargate"]';
     const before = await frame.getAttribute(area, 'd');
+    assert.equal(await frame.inputValue('input[name=sg]'), '50', 'the preset page\'s scenario');
+    assert.equal(await frame.getAttribute('#copy-link + .copy-status', 'role'), 'status');
+    assert.equal(await frame.inputValue('#share-link'), `${SITE}p/stargate-slips/`, 'its link is the preset\'s page');
     await frame.$eval('input[name=sg]', (i) => {
       i.value = '30';
       i.dispatchEvent(new Event('input', { bubbles: true }));
@@ -164,7 +175,7 @@ for (const width of [1280, 390]) {
 }
 
 test('hidden behind WordPress\'s blockquote (no wp-embed.js to show it), the embed still builds completely and tells its height', async () => {
-  const page = await open(post('/hidden', { script: false }), 1280);
+  const page = await open(await post('/hidden', { script: false, page: '' }), 1280);
   const frame = frameOf(page);
   await mounted(frame);
   assert.equal(await page.evaluate(() => document.querySelector('iframe.wp-embedded-content').getAttribute('style')), 'position: absolute; clip: rect(1px, 1px, 1px, 1px);', 'still clipped');

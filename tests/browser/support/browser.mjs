@@ -12,6 +12,9 @@ import { serve } from './server.mjs';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DIST = resolve(REPO, process.env.DIST || 'dist');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+/** The address scripts/test publishes the build for (`scripts/publish SITE`): the tests that
+ * follow its absolute links (oEmbed, link previews) serve dist/ there. */
+export const SITE = process.env.SITE || 'http://127.0.0.1:4317/';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -21,7 +21,7 @@ const TYPES = {
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json']);
 
-export async function serve(root, { headers = {}, compress = false } = {}) {
+export async function serve(root, { headers = {}, compress = false, port = 0 } = {}) {
   const base = resolve(root);
   const requests = [];
   const compressed = new Map();
@@ -63,10 +63,10 @@ export async function serve(root, { headers = {}, compress = false } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
+  await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
+  const address = server.address();
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     requests,
     // Browsers keep idle connections open; without closing them, close() waits minutes.
     close: () =>

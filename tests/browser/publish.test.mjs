@@ -1,0 +1,221 @@
+// Publishing (README, Publish): the build scripts/test made with `scripts/publish SITE`, served
+// at SITE. Link previews read by a real link-preview crawler's parser (npm open-graph-scraper,
+// fetching the pages over HTTP as a crawler does), the cards, a page per preset, the oEmbed
+// responses, `_headers`, the one-line embed on a blog of another origin (any number of
+// elements, some added later), and the share panel's codes for all of these.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import ogs from 'open-graph-scraper';
+import { DIST, SITE, drag, finish, launchContext, mounted } from './support/browser.mjs';
+import { serve } from './support/server.mjs';
+
+const PAGES = [
+  { path: '', preset: null, title: "From Azure to Stargate: OpenAI's compute spend calculator" },
+  { path: 'p/report/', preset: 'report', title: "The report · From Azure to Stargate: OpenAI's compute spend calculator" },
+  { path: 'p/microsoft-keeps-up/', preset: 'microsoft-keeps-up', title: "Microsoft keeps up · From Azure to Stargate: OpenAI's compute spend calculator", share: '40%' },
+  { path: 'p/stargate-slips/', preset: 'stargate-slips', title: "Stargate slips · From Azure to Stargate: OpenAI's compute spend calculator", share: '50%' },
+  { path: 'p/all-in/', preset: 'all-in', title: "All-in on Stargate · From Azure to Stargate: OpenAI's compute spend calculator", share: '95%' },
+];
+
+let site;
+let blog;
+let browser;
+const posts = new Map();
+
+before(async () => {
+  // Served where it was published for, as a host would, with _headers' policy.
+  const port = Number(new URL(SITE).port);
+  site = await serve(DIST, { port, headers: { 'access-control-allow-origin': '*' } });
+  blog = createServer((req, res) => {
+    const body = posts.get(new URL(req.url, 'http://x').pathname);
+    if (body) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    else res.writeHead(404).end();
+  });
+  await new Promise((ok) => blog.listen(0, '127.0.0.1', ok));
+  // Another origin than the calculator's: localhost, not 127.0.0.1.
+  blog.url = `http://localhost:${blog.address().port}`;
+  browser = await launchContext();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await new Promise((ok) => blog?.close(ok));
+});
+
+async function open(url, { width = 1280, height = 900 } = {}) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height });
+  page.problems = [];
+  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => r.status() >= 400 && page.problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  await page.goto(url);
+  return page;
+}
+
+/** A PNG's width and height, from its IHDR chunk. */
+function pngSize(file) {
+  const bytes = readFileSync(file);
+  assert.equal(bytes.subarray(1, 4).toString(), 'PNG', `${file} is a PNG`);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bytes: bytes.length };
+}
+
+test('every page unfurls: a link-preview parser reads its title, description, canonical address and 1200×630 card', async () => {
+  for (const { path, title, share } of PAGES) {
+    const url = SITE + path;
+    const { error, result } = await ogs({ url, timeout: 10 });
+    assert.equal(error, false, `${url}: ${JSON.stringify(result)}`);
+    assert.equal(result.ogTitle, title, url);
+    assert.equal(result.ogUrl, url);
+    assert.equal(result.twitterCard, 'summary_large_image');
+    if (share) assert.match(result.ogDescription, new RegExp(`By 2030, OpenAI gets ${share} of its compute`), url);
+    const [image] = result.ogImage;
+    assert.equal(image.url, `${url}card.png`);
+    assert.equal(Number(image.width), 1200);
+    assert.equal(Number(image.height), 630);
+    assert.match(result.ogImage[0].alt ?? result.ogImageAlt ?? '', /^Chart of OpenAI’s compute spend by provider\. By 2030/);
+    // The card is there, the size it says, and drawn (a blank 1200×630 PNG is under 10 KB).
+    const card = pngSize(join(DIST, path, 'card.png'));
+    assert.deepEqual([card.width, card.height], [1200, 630], path);
+    assert.ok(card.bytes > 30_000, `${path}card.png: ${card.bytes} bytes`);
+    const response = await fetch(image.url);
+    assert.equal(response.headers.get('content-type'), 'image/png');
+    // The page's own head: canonical link and oEmbed discovery.
+    const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
+    assert.ok(html.includes(`<link rel="canonical" href="${url}">`), `${path}: canonical`);
+    assert.ok(html.includes(`<link rel="alternate" type="application/json+oembed" href="${url}oembed.json"`), `${path}: oEmbed`);
+    // What a reader without JavaScript, and a crawler, read: the page's own scenario.
+    if (share) {
+      assert.match(html, new RegExp(`<p class=explorable>By 2030, OpenAI gets ${share} of its compute`), `${path}: fallback sentence`);
+      assert.ok(!html.includes('the report’s figures with our default assumptions'), `${path}: fallback table`);
+    }
+  }
+  // The cards differ: each draws its own scenario.
+  const sizes = PAGES.slice(1).map(({ path }) => statSync(join(DIST, path, 'card.png')).size);
+  assert.equal(new Set(sizes).size, sizes.length, `four different cards: ${sizes}`);
+});
+
+test('each oEmbed response has what the spec asks, and _headers opens what a sandboxed frame fetches', async () => {
+  for (const { path, title } of PAGES) {
+    const response = await fetch(`${SITE}${path}oembed.json`);
+    assert.equal(response.status, 200);
+    const json = await response.json();
+    assert.equal(json.version, '1.0');
+    assert.equal(json.type, 'rich');
+    assert.equal(json.title, title);
+    assert.equal(json.provider_url, SITE);
+    assert.equal(json.thumbnail_url, `${SITE}${path}card.png`);
+    assert.deepEqual([json.width, json.height, json.thumbnail_width, json.thumbnail_height], [600, 720, 1200, 630]);
+    assert.ok(json.html.includes(`<iframe src="${SITE}${path}?embed=1" width="600" height="720"`), json.html);
+  }
+  const headers = readFileSync(join(DIST, '_headers'), 'utf8');
+  for (const pattern of ['/*.js', '/*.wasm', '/*.css', '/lang/*']) {
+    assert.ok(headers.includes(`${pattern}\n  Access-Control-Allow-Origin: *\n`), pattern);
+  }
+  assert.match(headers, /^\/\*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  const loader = statSync(join(DIST, 'embed.js')).size;
+  assert.ok(loader <= 4096, `embed.js is ${loader} bytes`);
+});
+
+test('a preset\'s page opens on that preset, and a preset on screen is shared as its page', async () => {
+  const page = await open(`${SITE}p/all-in/`);
+  await mounted(page);
+  assert.equal(await page.title(), PAGES[4].title);
+  assert.equal(await page.getAttribute('button[data-preset="all-in"]', 'aria-pressed'), 'true');
+  assert.equal(await page.inputValue('input[name=sg]'), '95');
+  assert.equal(await page.inputValue('#share-link'), `${SITE}p/all-in/`);
+  assert.equal(await page.evaluate(() => location.href), `${SITE}p/all-in/`, 'the address stays the page');
+  // The newsletter's picture: this preset's card, linked to its page.
+  assert.equal(
+    await page.inputValue('#image-code'),
+    `<a href="${SITE}p/all-in/"><img src="${SITE}p/all-in/card.png" alt="Chart of OpenAI’s compute spend by provider. By 2030, OpenAI gets 95% of its compute from Stargate and spends $75.9B there, 19× its Azure spend." width="600"></a>`,
+  );
+  assert.match(await page.textContent('#image-note'), /All-in on Stargate/);
+  // Changed: the root with the whole query, in the share panel and the address bar alike, and
+  // the picture is the report's, saying so.
+  await drag(page, 'sg', 60);
+  await page.waitForFunction(() => location.pathname === '/' && location.search === '?sg=60&ramp=early&disc=30');
+  assert.equal(await page.inputValue('#share-link'), `${SITE}?sg=60&ramp=early&disc=30`);
+  assert.ok((await page.inputValue('#image-code')).includes(`<img src="${SITE}card.png"`));
+  assert.match(await page.textContent('#image-note'), /report’s scenario, not yours/);
+  // Another preset: its page.
+  await page.click('button[data-preset="stargate-slips"]');
+  await page.waitForFunction(() => location.pathname === '/p/stargate-slips/' && location.search === '');
+  assert.equal(await page.inputValue('#share-link'), `${SITE}p/stargate-slips/`);
+  // A reload of that address is the same scenario.
+  await page.reload();
+  await mounted(page);
+  assert.equal(await page.getAttribute('button[data-preset="stargate-slips"]', 'aria-pressed'), 'true');
+  // The report is the root's.
+  await page.click('button[data-preset="report"]');
+  await page.waitForFunction(() => location.pathname === '/' && location.search === '');
+  assert.equal(await page.inputValue('#share-link'), SITE);
+  await finish(page);
+
+  // What the link says comes first: a preset's page with its own keys.
+  const german = await open(`${SITE}p/all-in/?lang=de&h=2035`);
+  await mounted(german);
+  assert.equal(await german.getAttribute('html', 'lang'), 'de');
+  assert.equal(await german.getAttribute('button[data-preset="all-in"]', 'aria-pressed'), 'true');
+  assert.equal(await german.inputValue('#share-link'), `${SITE}p/all-in/?h=2035&lang=de`);
+  await finish(german);
+  const changed = await open(`${SITE}p/all-in/?sg=50`);
+  await mounted(changed);
+  assert.equal(await changed.inputValue('input[name=sg]'), '50');
+  assert.equal(await changed.getAttribute('button[data-preset="all-in"]', 'aria-pressed'), 'false');
+  await finish(changed);
+});
+
+test('the one-line embed, pasted from the share panel into a post on another origin, becomes sized frames, later ones too', async () => {
+  const panel = await open(`${SITE}?sg=60&lang=de`);
+  await mounted(panel);
+  const code = await panel.inputValue('#loader-code');
+  assert.equal(code, `<div data-stargate-calc="sg=60&amp;lang=de"></div><script src="${SITE}embed.js" async></script>`);
+  // Offered first: before the iframe's code.
+  assert.ok(await panel.evaluate(() => document.querySelector('#loader-code').compareDocumentPosition(document.querySelector('#embed-code')) & Node.DOCUMENT_POSITION_FOLLOWING));
+  await finish(panel);
+
+  posts.set(
+    '/post',
+    `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>A post</title><link rel="icon" href="data:,"></head>
+<body style="max-width:680px;margin:0 auto"><h1>Two scenarios</h1>${code}
+<p>And the other one:</p><div data-stargate-calc="sg=30&amp;view=chart"></div>${code.replace(/^<div[^>]*><\/div>/, '')}
+<div id="later"></div></body></html>`,
+  );
+  for (const width of [1280, 390]) {
+    const page = await open(`${blog.url}/post`, { width });
+    await page.waitForFunction(() => document.querySelectorAll('iframe[data-stargate-calc-frame]').length === 2);
+    // An element added after the script ran.
+    await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.setAttribute('data-stargate-calc', 'sg=90');
+      document.querySelector('#later').append(el);
+    });
+    await page.waitForFunction(() => document.querySelectorAll('iframe[data-stargate-calc-frame]').length === 3);
+    const frames = await page.$$eval('iframe[data-stargate-calc-frame]', (fs) => fs.map((f) => ({ src: f.src, title: f.title, loading: f.loading })));
+    assert.deepEqual(frames.map((f) => f.src), [`${SITE}?sg=60&lang=de&embed=1`, `${SITE}?sg=30&view=chart`, `${SITE}?sg=90&embed=1`]);
+    for (const f of frames) {
+      assert.equal(f.loading, 'lazy');
+      assert.match(f.title, /compute-spend calculator/);
+    }
+    // Each frame mounts and is sized to its own content.
+    for (const [i, expected] of [[0, '60'], [1, '30'], [2, '90']]) {
+      const handle = (await page.$$('iframe[data-stargate-calc-frame]'))[i];
+      await handle.scrollIntoViewIfNeeded();
+      const frame = await handle.contentFrame();
+      await mounted(frame);
+      // The chart view's share is the sentence's; the embed's, its slider.
+      const share = i === 1 ? await frame.getAttribute('#sentence-sg', 'aria-valuenow') : await frame.inputValue('input[name=sg]');
+      assert.equal(share, expected);
+      const inside = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+      await page.waitForFunction(([index, h]) => Math.abs(document.querySelectorAll('iframe[data-stargate-calc-frame]')[index].getBoundingClientRect().height - h) <= 1, [i, inside], { timeout: 5000 });
+    }
+    assert.equal(await page.$$eval('script[src$="embed.js"]', (s) => s.length), 2, 'the line pasted twice');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
