@@ -22,7 +22,6 @@ use stargate_calc::publish::{
     card_kicker, check_site, fallback_rows, head_tags, headers_file, oembed_json, SitePage,
     CARD_FILE, CARD_HEIGHT, CARD_WIDTH, LOADER_FILE, OEMBED_FILE, SITE_DESCRIPTION, SITE_TITLE,
 };
-use stargate_calc::query::{encode_query, Link};
 use stargate_calc::words::Lang;
 
 /// How index.html's fallback table's caption ends, naming whose figures they are.
