@@ -6,10 +6,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import ogs from 'open-graph-scraper';
 import { DIST, SITE, drag, finish, launchContext, mounted } from './support/browser.mjs';
+import { loaderPost, startBlog } from './support/blog.mjs';
 import { serve } from './support/server.mjs';
 
 const PAGES = [
@@ -23,27 +23,19 @@ const PAGES = [
 let site;
 let blog;
 let browser;
-const posts = new Map();
 
 before(async () => {
   // Served where it was published for, as a host would, with _headers' policy.
   const port = Number(new URL(SITE).port);
   site = await serve(DIST, { port, headers: { 'access-control-allow-origin': '*' } });
-  blog = createServer((req, res) => {
-    const body = posts.get(new URL(req.url, 'http://x').pathname);
-    if (body) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-    else res.writeHead(404).end();
-  });
-  await new Promise((ok) => blog.listen(0, '127.0.0.1', ok));
-  // Another origin than the calculator's: localhost, not 127.0.0.1.
-  blog.url = `http://localhost:${blog.address().port}`;
+  blog = await startBlog();
   browser = await launchContext();
 });
 
 after(async () => {
   await browser?.close();
   await site?.close();
-  await new Promise((ok) => blog?.close(ok));
+  await blog?.close();
 });
 
 async function open(url, { width = 1280, height = 900 } = {}) {
@@ -179,13 +171,7 @@ test('the one-line embed, pasted from the share panel into a post on another ori
   assert.ok(await panel.evaluate(() => document.querySelector('#loader-code').compareDocumentPosition(document.querySelector('#embed-code')) & Node.DOCUMENT_POSITION_FOLLOWING));
   await finish(panel);
 
-  posts.set(
-    '/post',
-    `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>A post</title><link rel="icon" href="data:,"></head>
-<body style="max-width:680px;margin:0 auto"><h1>Two scenarios</h1>${code}
-<p>And the other one:</p><div data-stargate-calc="sg=30&amp;view=chart"></div>${code.replace(/^<div[^>]*><\/div>/, '')}
-<div id="later"></div></body></html>`,
-  );
+  blog.posts.set('/post', loaderPost(code, 'sg=30&amp;view=chart'));
   for (const width of [1280, 390]) {
     const page = await open(`${blog.url}/post`, { width });
     await page.waitForFunction(() => document.querySelectorAll('iframe[data-stargate-calc-frame]').length === 2);

@@ -1,7 +1,7 @@
 // The embed inside a WordPress post, as WordPress embeds a page it discovered by oEmbed: the
 // page's `<link rel="alternate" type="application/json+oembed">` followed to the published
 // oEmbed response (the build scripts/test published for SITE, served there), its HTML run
-// through WordPress's own filter (wp_filter_oembed_result, ported below
+// through WordPress's own filter (wp_filter_oembed_result, ported in support/blog.mjs
 // from wp-includes/embed.php of Debian's wordpress 6.1 package: the iframe sandboxed to
 // `allow-scripts`, so an opaque origin, a secret in its address, clipped to a pixel behind a
 // blockquote until the frame speaks), and WordPress's own wp-embed.js (from that package, put
@@ -9,101 +9,32 @@
 // `Access-Control-Allow-Origin: *`, as README's Hosting asks for embeds in a sandbox.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:http';
 import { DIST, SITE, launchContext, mounted } from './support/browser.mjs';
+import { startBlog, wordpressPost } from './support/blog.mjs';
 import { serve } from './support/server.mjs';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const WP_EMBED = resolve(REPO, 'target/wordpress/wp-embed.js');
 const SECRET = 'Ab12Cd34Ef';
 
 let calculator;
 let blog;
 let browser;
-const pages = new Map();
 
 before(async () => {
-  assert.ok(existsSync(WP_EMBED), `WordPress's wp-embed.js is missing: run scripts/setup --browser (${WP_EMBED})`);
   calculator = await serve(DIST, { port: Number(new URL(SITE).port), headers: { 'access-control-allow-origin': '*' } });
-  // The blog: another origin, serving its posts and WordPress's script.
-  blog = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/wp-includes/js/wp-embed.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(WP_EMBED));
-    } else if (pages.has(path)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pages.get(path));
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => blog.listen(0, '127.0.0.1', ok));
-  blog.url = `http://localhost:${blog.address().port}`;
+  blog = await startBlog();
   browser = await launchContext();
 });
 
 after(async () => {
   await browser?.close();
   await calculator?.close();
-  await new Promise((ok) => blog?.close(ok));
+  await blog?.close();
 });
-
-/** What WordPress's oEmbed discovery finds for `url`: the page's oEmbed link, followed. */
-async function discover(url) {
-  const page = await (await fetch(url)).text();
-  const link = page.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/);
-  assert.ok(link, `${url} has an oEmbed discovery link`);
-  const response = await fetch(link[1].replace(/&amp;/g, '&'));
-  assert.equal(response.status, 200);
-  return response.json();
-}
-
-/** WordPress's wp_filter_oembed_result for a discovered (untrusted) provider, as its PHP does
- * it: wp_kses with its allowed tags and attributes, the blockquote and the iframe kept, a
- * secret added to the src and as data-secret, the iframe hidden when there is a blockquote,
- * then its class, sandbox and security attributes. */
-function wpFilterOembedResult(html, secret) {
-  const allowed = { a: ['href'], blockquote: [], iframe: ['src', 'width', 'height', 'frameborder', 'marginwidth', 'marginheight', 'scrolling', 'title'] };
-  const kses = (text, extra = {}) =>
-    text.replace(/<([a-z]+)((?:\s+[a-z-]+="[^"]*")*)\s*>/g, (all, tag, attrs) => {
-      const keep = [...(allowed[tag] ?? []), ...(extra[tag] ?? [])];
-      if (!(tag in allowed)) return '';
-      const kept = [...attrs.matchAll(/\s+([a-z-]+)="([^"]*)"/g)].filter(([, name]) => keep.includes(name)).map(([, n, v]) => ` ${n}="${v}"`);
-      return `<${tag}${kept.join('')}>`;
-    });
-  let out = kses(html);
-  const content = out.match(/(<blockquote>[\s\S]*?<\/blockquote>)?[\s\S]*(<iframe[\s\S]*?><\/iframe>)/);
-  assert.ok(content?.[2], 'WordPress keeps the iframe');
-  out = (content[1] ?? '') + content[2];
-  const src = out.match(/ src=(['"])(.*?)\1/);
-  out = out.replace(src[0], ` src=${src[1]}${src[2]}#?secret=${secret}${src[1]} data-secret=${src[1]}${secret}${src[1]}`);
-  out = out.replace('<blockquote', `<blockquote data-secret="${secret}"`);
-  out = kses(out, { blockquote: ['data-secret'], iframe: ['data-secret'] });
-  if (content[1]) {
-    out = out.replace('<iframe', '<iframe style="position: absolute; clip: rect(1px, 1px, 1px, 1px);"');
-    out = out.replace('<blockquote', '<blockquote class="wp-embedded-content"');
-  }
-  return out.replace('<iframe', '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"');
-}
 
 /** A post on the blog embedding the calculator's `page` as WordPress does; `script` loads
  * wp-embed.js. */
 async function post(path, { script = true, page = 'p/stargate-slips/' } = {}) {
-  const oembed = await discover(SITE + page);
-  assert.equal(oembed.type, 'rich');
-  const html = wpFilterOembedResult(oembed.html, SECRET);
-  pages.set(
-    path,
-    `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>A WordPress post</title><link rel="icon" href="data:,">
-<style>body{font:17px Georgia,serif;max-width:680px;margin:0 auto;padding:0 8px} iframe{max-width:100%}</style></head>
-<body><h1>A post about OpenAI's cloud bill</h1><p>Drag the share below.</p>
-<figure class="wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">${html}</div></figure>
-<p>Text after the calculator.</p>
-<script>window.heard = []; addEventListener('message', (e) => window.heard.push(e.data));</script>
-${script ? '<script src="/wp-includes/js/wp-embed.js"></script>' : ''}</body></html>`,
-  );
+  blog.posts.set(path, await wordpressPost(SITE + page, SECRET, { script }));
   return blog.url + path;
 }
 
@@ -181,7 +112,7 @@ test('hidden behind WordPress\'s blockquote (no wp-embed.js to show it), the emb
   assert.equal(await page.evaluate(() => document.querySelector('iframe.wp-embedded-content').getAttribute('style')), 'position: absolute; clip: rect(1px, 1px, 1px, 1px);', 'still clipped');
   assert.equal(await frame.$$eval('[data-figure]', (f) => f.length), 3, 'built to its last part');
   const heard = await page.evaluate(() => window.heard);
-  const wordpress = heard.filter((m) => m && m.secret === 'Ab12Cd34Ef' && m.message === 'height');
+  const wordpress = heard.filter((m) => m && m.secret === SECRET && m.message === 'height');
   assert.ok(wordpress.length >= 1, `WordPress's height message: ${JSON.stringify(heard)}`);
   assert.ok(heard.some((m) => m && m.type === 'stargate-calc:height'), 'and our own');
   assert.deepEqual(page.problems, []);
