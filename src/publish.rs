@@ -194,13 +194,16 @@ pub fn oembed_json(page: SitePage, site: &str) -> String {
 
 /// `_headers` (Netlify, Cloudflare Pages): the README's security headers on every file, and
 /// `Access-Control-Allow-Origin: *` on what a sandboxed frame (an opaque origin, as in
-/// WordPress) fetches: scripts, wasm, styles, word lists, and the oEmbed responses.
+/// WordPress) fetches: scripts, wasm, styles, and the JSON files (the word lists in `lang/`
+/// and the oEmbed responses). No file matches two rules that set the same header: Cloudflare
+/// Pages joins such values with a comma, and `*, *` is no `Access-Control-Allow-Origin`.
 pub fn headers_file() -> String {
     let mut out = "/*\n  Content-Security-Policy: ".to_string()
         + CONTENT_SECURITY_POLICY
         + "\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n/*.wasm\n  Content-Type: application/wasm\n";
-    for pattern in ["/*.js", "/*.wasm", "/*.css", "/lang/*", "/*.json"] {
-        out = out + pattern + "\n  Access-Control-Allow-Origin: *\n";
+    // The first adds to the wasm's rule.
+    for pattern in ["", "/*.js\n", "/*.css\n", "/*.json\n"] {
+        out = out + pattern + "  Access-Control-Allow-Origin: *\n";
     }
     out
 }
@@ -440,12 +443,19 @@ mod tests {
         let headers = headers_file();
         assert!(headers.starts_with("/*\n  Content-Security-Policy: default-src 'self'; "));
         assert!(headers.contains("\n  X-Content-Type-Options: nosniff\n"));
-        for pattern in ["/*.js\n", "/*.wasm\n", "/*.css\n", "/lang/*\n", "/*.json\n"] {
+        assert!(headers.contains(
+            "/*.wasm\n  Content-Type: application/wasm\n  Access-Control-Allow-Origin: *\n"
+        ));
+        for pattern in ["/*.js\n", "/*.css\n", "/*.json\n"] {
             assert!(
                 headers.contains(&(pattern.to_string() + "  Access-Control-Allow-Origin: *\n")),
                 "{pattern}"
             );
         }
+        // Each rule once: a host that joins a header set by two matching rules must not
+        // send `*, *`.
+        assert_eq!(headers.matches("Access-Control-Allow-Origin").count(), 4);
+        assert!(!headers.contains("/lang/"));
     }
 
     #[test]

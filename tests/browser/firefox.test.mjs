@@ -3,7 +3,8 @@
 // rest of the suite runs in Chromium; this file checks that what a reader does most also works
 // in Gecko: the page with a linked scenario and a drag, on a wide screen and a phone, the
 // one-line embed on a blog of another origin, and the embed inside a WordPress post (its
-// sandbox, WordPress's own wp-embed.js). Served where the build was published for (SITE).
+// sandbox, WordPress's own wp-embed.js). Served where the build was published for (SITE), with
+// its own `_headers`.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,7 +26,7 @@ let profile;
 
 before(async () => {
   assert.ok(existsSync(FIREFOX), `Firefox ESR is missing: run scripts/setup --browser (${FIREFOX})`);
-  site = await serve(DIST, { port: Number(new URL(SITE).port), headers: { 'access-control-allow-origin': '*' } });
+  site = await serve(DIST, { port: Number(new URL(SITE).port), headersFile: join(DIST, '_headers') });
   blog = await startBlog();
   profile = mkdtempSync(join(tmpdir(), 'stargate-firefox-'));
   firefox = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile });

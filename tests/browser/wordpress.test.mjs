@@ -6,9 +6,11 @@
 // `allow-scripts`, so an opaque origin, a secret in its address, clipped to a pixel behind a
 // blockquote until the frame speaks), and WordPress's own wp-embed.js (from that package, put
 // in target/wordpress/ by scripts/setup --browser) sizing it. The calculator is served with
-// `Access-Control-Allow-Origin: *`, as README's Hosting asks for embeds in a sandbox.
+// the build's own `_headers` (as README's Hosting asks for embeds in a sandbox), read as a host
+// reads it (support/server.mjs).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { DIST, SITE, launchContext, mounted } from './support/browser.mjs';
 import { startBlog, wordpressPost } from './support/blog.mjs';
 import { serve } from './support/server.mjs';
@@ -20,7 +22,7 @@ let blog;
 let browser;
 
 before(async () => {
-  calculator = await serve(DIST, { port: Number(new URL(SITE).port), headers: { 'access-control-allow-origin': '*' } });
+  calculator = await serve(DIST, { port: Number(new URL(SITE).port), headersFile: join(DIST, '_headers') });
   blog = await startBlog();
   browser = await launchContext();
 });

@@ -1,7 +1,9 @@
 // A tiny static file server for the release build, on 127.0.0.1 and a port the OS picks.
-// Extra response headers can be set (the trust tests serve the app under a strict CSP), and
+// Extra response headers can be set (the trust tests serve the app under a strict CSP),
+// `headersFile` serves a `_headers` file's rules as a host that reads one would, and
 // `compress: true` serves text and wasm brotli-compressed as a real host would (Lighthouse
 // otherwise flags "enable text compression").
+import { parseAllHeaders } from '@netlify/headers-parser';
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,8 +23,33 @@ const TYPES = {
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json']);
 
-export async function serve(root, { headers = {}, compress = false, port = 0 } = {}) {
+/**
+ * A `_headers` file (Netlify's and Cloudflare Pages' format) read by Netlify's own parser
+ * (npm `@netlify/headers-parser`, which the Netlify CLI uses), failing on any error it reports.
+ * Returns `headersFor(path)`: the headers a request for `path` gets, every matching rule's (by
+ * the parser's own path patterns), a header set by two matching rules joined with a comma as
+ * Cloudflare Pages does (Netlify keeps the last: joining is the stricter of the two), names in
+ * lower case. Also `rules`, as parsed.
+ */
+export async function readHeadersFile(file) {
+  const { headers: rules, errors } = await parseAllHeaders({ headersFiles: [file], minimal: false });
+  if (errors.length) throw new Error(`${file}: ${errors.map((e) => e.message).join('; ')}`);
+  const headersFor = (path) => {
+    const out = {};
+    for (const rule of rules.filter((r) => r.forRegExp.test(path))) {
+      for (const [name, value] of Object.entries(rule.values)) {
+        const key = name.toLowerCase();
+        out[key] = key in out ? `${out[key]}, ${value}` : value;
+      }
+    }
+    return out;
+  };
+  return { rules, headersFor };
+}
+
+export async function serve(root, { headers = {}, headersFile, compress = false, port = 0 } = {}) {
   const base = resolve(root);
+  const fromFile = headersFile ? (await readHeadersFile(headersFile)).headersFor : () => ({});
   const requests = [];
   const compressed = new Map();
   const server = createServer(async (req, res) => {
@@ -56,6 +83,7 @@ export async function serve(root, { headers = {}, compress = false, port = 0 } =
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
         ...encoding,
+        ...fromFile(path),
         ...headers,
       });
       res.end(body);
