@@ -198,12 +198,13 @@ pub fn oembed_json(page: SitePage, site: &str) -> String {
 /// and the oEmbed responses). No file matches two rules that set the same header: Cloudflare
 /// Pages joins such values with a comma, and `*, *` is no `Access-Control-Allow-Origin`.
 pub fn headers_file() -> String {
+    let open = "  Access-Control-Allow-Origin: *\n";
     let mut out = "/*\n  Content-Security-Policy: ".to_string()
         + CONTENT_SECURITY_POLICY
-        + "\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n/*.wasm\n  Content-Type: application/wasm\n";
-    // The first adds to the wasm's rule.
-    for pattern in ["", "/*.js\n", "/*.css\n", "/*.json\n"] {
-        out = out + pattern + "  Access-Control-Allow-Origin: *\n";
+        + "\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n/*.wasm\n  Content-Type: application/wasm\n"
+        + open;
+    for pattern in ["/*.js\n", "/*.css\n", "/*.json\n"] {
+        out = out + pattern + open;
     }
     out
 }

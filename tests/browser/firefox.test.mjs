@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { DIST, SITE, drag, mounted, readTable } from './support/browser.mjs';
+import { DIST, SITE, drag, finish, mounted, readTable, recordProblems } from './support/browser.mjs';
 import { loaderPost, startBlog, wordpressPost } from './support/blog.mjs';
 import { parseQuery, project, tableText } from './support/model.mjs';
 import { serve } from './support/server.mjs';
@@ -43,18 +43,9 @@ after(async () => {
 async function open(url, width) {
   const page = await firefox.newPage();
   await page.setViewport({ width, height: 900 });
-  page.problems = [];
-  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message ?? e}`));
-  page.on('response', (r) => r.status() >= 400 && page.problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  recordProblems(page);
   await page.goto(url);
   return page;
-}
-
-async function close(page) {
-  const problems = page.problems;
-  await page.close();
-  assert.deepEqual(problems, [], 'the page reported errors');
 }
 
 const expectedTable = (search) => tableText(project(parseQuery(search).inputs).rows);
@@ -86,7 +77,7 @@ for (const width of [1280, 390]) {
     }));
     assert.ok(layout.scroll <= layout.inner, `no sideways scroll: ${layout.scroll} > ${layout.inner}`);
     assert.ok(layout.chartTop < 900, `the chart starts on the first screen: ${layout.chartTop}`);
-    await close(page);
+    await finish(page);
   });
 }
 
@@ -114,7 +105,7 @@ test('in Firefox: the one-line embed in a post on another origin becomes titled 
     );
   }
   assert.equal(await page.$$eval('html[lang]', (h) => h.length), 1);
-  await close(page);
+  await finish(page);
 });
 
 test('in Firefox: inside a WordPress post, shown and sized by wp-embed.js, and it works in the sandbox', async () => {
@@ -142,5 +133,5 @@ test('in Firefox: inside a WordPress post, shown and sized by wp-embed.js, and i
   await dragShare(frame, 30);
   await frame.click('#copy-link');
   await frame.waitForFunction(() => /Ctrl\+C|Copied/.test(document.querySelector('#copy-link + .copy-status')?.textContent ?? ''));
-  await close(page);
+  await finish(page);
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import ogs from 'open-graph-scraper';
-import { DIST, SITE, drag, finish, launchContext, mounted } from './support/browser.mjs';
+import { DIST, SITE, drag, finish, launchContext, mounted, recordProblems } from './support/browser.mjs';
 import { loaderPost, startBlog } from './support/blog.mjs';
 import { readHeadersFile, serve } from './support/server.mjs';
 
@@ -41,10 +41,7 @@ after(async () => {
 async function open(url, { width = 1280, height = 900 } = {}) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width, height });
-  page.problems = [];
-  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => r.status() >= 400 && page.problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  recordProblems(page);
   await page.goto(url);
   return page;
 }
@@ -107,7 +104,7 @@ test('each oEmbed response has what the spec asks, and _headers opens what a san
   // _headers as Netlify's own parser reads it, a header two rules set joined as Cloudflare
   // Pages joins it: every file gets the policy, and each file a sandboxed frame fetches
   // exactly `*` (`*, *` would be refused).
-  const { headersFor } = await readHeadersFile(join(DIST, '_headers'));
+  const headersFor = await readHeadersFile(join(DIST, '_headers'));
   const files = readdirSync(DIST, { recursive: true }).filter((f) => f !== '_headers' && statSync(join(DIST, f)).isFile());
   const fetched = files.filter((f) => /\.(js|wasm|css|json)$/.test(f));
   assert.ok(fetched.some((f) => f.startsWith('lang/')) && fetched.some((f) => f.endsWith('oembed.json')), `${fetched}`);

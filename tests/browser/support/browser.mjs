@@ -66,19 +66,25 @@ export function useBrowser({ headers } = {}) {
   return env;
 }
 
-async function openPage(env, path, { width = 1280, height = 900 } = {}) {
-  const page = await env.context.newPage();
-  await page.setViewportSize({ width, height });
+/** Collects in `page.problems` the console errors, page errors and HTTP errors a tab
+ * (Playwright's or Puppeteer's: the events are the same) reports; `finish` checks them. */
+export function recordProblems(page) {
   page.problems = [];
   page.on('console', (message) => {
     if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
-  page.on('crash', () => page.problems.push('the page crashed'));
-  page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
   page.on('response', (response) => {
     if (response.status() >= 400) page.problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
+}
+
+async function openPage(env, path, { width = 1280, height = 900 } = {}) {
+  const page = await env.context.newPage();
+  await page.setViewportSize({ width, height });
+  recordProblems(page);
+  page.on('crash', () => page.problems.push('the page crashed'));
+  page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
   await page.goto(env.server.url + path);
   await mounted(page);
   return page;

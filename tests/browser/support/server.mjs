@@ -29,12 +29,12 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '
  * Returns `headersFor(path)`: the headers a request for `path` gets, every matching rule's (by
  * the parser's own path patterns), a header set by two matching rules joined with a comma as
  * Cloudflare Pages does (Netlify keeps the last: joining is the stricter of the two), names in
- * lower case. Also `rules`, as parsed.
+ * lower case.
  */
 export async function readHeadersFile(file) {
   const { headers: rules, errors } = await parseAllHeaders({ headersFiles: [file], minimal: false });
   if (errors.length) throw new Error(`${file}: ${errors.map((e) => e.message).join('; ')}`);
-  const headersFor = (path) => {
+  return function headersFor(path) {
     const out = {};
     for (const rule of rules.filter((r) => r.forRegExp.test(path))) {
       for (const [name, value] of Object.entries(rule.values)) {
@@ -44,12 +44,11 @@ export async function readHeadersFile(file) {
     }
     return out;
   };
-  return { rules, headersFor };
 }
 
 export async function serve(root, { headers = {}, headersFile, compress = false, port = 0 } = {}) {
   const base = resolve(root);
-  const fromFile = headersFile ? (await readHeadersFile(headersFile)).headersFor : () => ({});
+  const fromFile = headersFile ? await readHeadersFile(headersFile) : () => ({});
   const requests = [];
   const compressed = new Map();
   const server = createServer(async (req, res) => {
