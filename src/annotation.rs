@@ -1,17 +1,12 @@
 //! The author's annotation of a scenario: a marked year and a note on the chart (`mark=2028`,
 //! `note=In 2028 Stargate passes Azure`). Links, saved files and host messages read them by
-//! the same rules; links, files, the host's state and the exported charts carry them. The note
-//! is the author's words: never translated, never markup (it reaches the page and the images
-//! as text), at most [`NOTE_LIMIT`] characters, with no control characters and no bidi
-//! overrides (which could make it read backwards, or hide what follows it).
+//! the same rules (`keys.rs`); links, files, the host's state and the exported charts carry
+//! them. The note is the author's words: never translated, never markup (it reaches the page
+//! and the images as text), at most [`NOTE_LIMIT`] characters, with no control characters and
+//! no bidi overrides (which could make it read backwards, or hide what follows it).
 
 use crate::model::FIRST_YEAR;
-use crate::query::{parse_decimal, QueryNote};
 
-/// URL key (and file and message key) of the marked year.
-pub const MARK_KEY: &str = "mark";
-/// URL key (and file and message key) of the note.
-pub const NOTE_KEY: &str = "note";
 /// The most characters a note keeps; a longer one is cut at a word and ends with "…".
 pub const NOTE_LIMIT: usize = 140;
 
@@ -45,39 +40,23 @@ impl Annotation {
     }
 }
 
-/// The marked year a value asks for: a plain decimal number (a link's grammar), rounded to a
-/// whole year (halves up) and brought into 2024 to `last_year`. `Err` for anything that is not
-/// a number; the note for a number that had to be moved.
-pub fn read_mark(given: &str, last_year: i32) -> Result<(i32, Option<QueryNote>), QueryNote> {
-    match parse_decimal(given) {
-        Some(number) if !number.is_nan() => Ok(settle_mark(number, given, last_year)),
-        _ => Err(QueryNote::MarkNotAYear {
-            given: given.to_string(),
-        }),
-    }
-}
-
-/// A number as a marked year (see [`read_mark`]).
-pub fn settle_mark(number: f64, given: &str, last_year: i32) -> (i32, Option<QueryNote>) {
+/// The year a number marks: rounded to a whole year (halves up) and brought into 2024 to
+/// `last_year`; a NaN marks the last year.
+pub fn mark_year(number: f64, last_year: i32) -> i32 {
     let last = last_year.max(FIRST_YEAR);
     let rounded = (number + 0.5).floor();
-    let used = if rounded.is_nan() {
+    if rounded.is_nan() {
         last
     } else {
-        rounded.clamp(f64::from(FIRST_YEAR), f64::from(last)) as i32
-    };
-    let note = (f64::from(used) != number).then(|| QueryNote::MarkAdjusted {
-        given: given.to_string(),
-        used,
-    });
-    (used, note)
+        crate::clamp(rounded, f64::from(FIRST_YEAR), f64::from(last)) as i32
+    }
 }
 
 /// A note as the page keeps it: control characters and bidi overrides gone (a line break or a
 /// tab becomes a space), runs of spaces one, no space at either end; `None` when nothing is
-/// left. Longer than [`NOTE_LIMIT`]: cut at the last word that fits, with "…", and the note
-/// that says so.
-pub fn read_note(given: &str) -> (Option<String>, Option<QueryNote>) {
+/// left. Longer than [`NOTE_LIMIT`]: cut at the last word that fits, with "…", and the length
+/// it had (for the note that says so).
+pub fn read_note(given: &str) -> (Option<String>, Option<usize>) {
     let mut text = String::new();
     let mut space = false;
     for c in given.chars() {
@@ -98,10 +77,7 @@ pub fn read_note(given: &str) -> (Option<String>, Option<QueryNote>) {
     if length <= NOTE_LIMIT {
         return (Some(text), None);
     }
-    (
-        Some(cut_at_word(&text)),
-        Some(QueryNote::NoteCut { length }),
-    )
+    (Some(cut_at_word(&text)), Some(length))
 }
 
 /// The first [`NOTE_LIMIT`] − 1 characters, back to the end of the last whole word (when there
@@ -135,29 +111,17 @@ mod tests {
 
     #[test]
     fn a_mark_is_a_year_among_those_shown() {
-        assert_eq!(read_mark("2028", 2030), Ok((2028, None)));
-        assert_eq!(read_mark(" 2026 ", 2030), Ok((2026, None)));
-        let (used, note) = read_mark("2040", 2030).unwrap_or((0, None));
-        assert_eq!(used, 2030);
-        assert_eq!(
-            note,
-            Some(QueryNote::MarkAdjusted {
-                given: "2040".into(),
-                used: 2030
-            })
-        );
-        assert_eq!(read_mark("1999", 2035).map(|m| m.0), Ok(2024));
-        assert_eq!(read_mark("2040", 2035).map(|m| m.0), Ok(2035));
-        assert_eq!(read_mark("2028.5", 2030).map(|m| m.0), Ok(2029));
-        assert_eq!(read_mark("1e999", 2030).map(|m| m.0), Ok(2030));
-        assert_eq!(read_mark("-1e999", 2030).map(|m| m.0), Ok(2024));
-        for bad in ["", "abc", "2028x", "NaN", "inf", "0x7EC", "twenty"] {
-            assert_eq!(
-                read_mark(bad, 2030),
-                Err(QueryNote::MarkNotAYear { given: bad.into() }),
-                "{bad}"
-            );
-        }
+        assert_eq!(mark_year(2028.0, 2030), 2028);
+        assert_eq!(mark_year(2040.0, 2030), 2030);
+        assert_eq!(mark_year(1999.0, 2035), 2024);
+        assert_eq!(mark_year(2040.0, 2035), 2035);
+        assert_eq!(mark_year(2028.5, 2030), 2029);
+        assert_eq!(mark_year(2028.49, 2030), 2028);
+        assert_eq!(mark_year(f64::INFINITY, 2030), 2030);
+        assert_eq!(mark_year(f64::NEG_INFINITY, 2030), 2024);
+        assert_eq!(mark_year(f64::NAN, 2032), 2032);
+        // A last year before the first is read as the first.
+        assert_eq!(mark_year(2028.0, 2000), 2024);
     }
 
     #[test]
@@ -217,7 +181,7 @@ mod tests {
             "{note}"
         );
         assert!(words.starts_with(note.trim_end_matches('…')));
-        assert_eq!(cut, Some(QueryNote::NoteCut { length: 219 }));
+        assert_eq!(cut, Some(219));
         // One long word is cut inside it; 10,000 characters come back as 140.
         let long = read_note(&"y".repeat(10_000)).0.unwrap_or_default();
         assert_eq!(long.chars().count(), NOTE_LIMIT);

@@ -1,5 +1,6 @@
-//! The embed code a blogger pastes: the iframe for a scenario and the host-page script that
-//! sizes it from the height messages the embedded page posts. Plain strings, tested here.
+//! The embedded page's side of its frame: the height messages it posts to the page around it
+//! (and WordPress's, with the secret WordPress gives it), the frame's title, and the height a
+//! frame starts at. The snippets a post pastes are the site's (`site.rs`).
 
 use crate::words::{t, Text};
 
@@ -29,70 +30,9 @@ pub fn iframe_title() -> &'static str {
     t(Text::EmbedIframeTitle)
 }
 
-/// The `<iframe>` for the embed at `src` (an absolute URL with `embed=1` or `view=chart` in its
-/// query), `height` pixels tall until the host sizes it. It may write to the clipboard ("Copy
-/// link"); browsers deny that to frames by default.
-pub fn iframe_snippet(src: &str, height: u32) -> String {
-    "<iframe src=\"".to_string()
-        + &attribute(src)
-        + "\" title=\""
-        + &attribute(iframe_title())
-        + "\" width=\"100%\" height=\""
-        + &height.to_string()
-        + "\" loading=\"lazy\" allow=\"clipboard-write\" style=\"border:0\"></iframe>"
-}
-
-/// The host-page script that sets each of our iframes' height from its messages. Only
-/// messages from the origin of `page` are taken (a `file://` page has none to check).
-pub fn host_snippet(page: &str) -> String {
-    let origin = origin_of(page);
-    let check = if origin.is_empty() {
-        String::new()
-    } else {
-        " || e.origin !== \"".to_string() + &origin + "\""
-    };
-    "<script>\naddEventListener(\"message\", function (e) {\n  if (!e.data || e.data.type !== \""
-        .to_string()
-        + HEIGHT_MESSAGE
-        + "\""
-        + &check
-        + ") return;\n  document.querySelectorAll(\"iframe\").forEach(function (f) {\n    if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\";\n  });\n});\n</script>"
-}
-
-/// `scheme://host[:port]` of an absolute http(s) URL, else empty.
-fn origin_of(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return String::new();
-    };
-    if scheme != "http" && scheme != "https" {
-        return String::new();
-    }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    scheme.to_string() + "://" + host
-}
-
-/// Text safe inside a double-quoted HTML attribute.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_iframe_has_what_a_blog_needs() {
-        let snippet = iframe_snippet("https://example.org/calc/?sg=60&embed=1", IFRAME_HEIGHT);
-        assert_eq!(
-            snippet,
-            "<iframe src=\"https://example.org/calc/?sg=60&amp;embed=1\" title=\"From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator\" width=\"100%\" height=\"720\" loading=\"lazy\" allow=\"clipboard-write\" style=\"border:0\"></iframe>"
-        );
-        assert!(!iframe_snippet("x\"><script>", IFRAME_HEIGHT).contains("\"><script>"));
-        assert!(iframe_snippet("https://example.org/calc/?view=chart", CHART_VIEW_HEIGHT)
-            .contains("?view=chart\" title=\"From Azure to Stargate: OpenAI\u{2019}s compute-spend calculator\" width=\"100%\" height=\"380\""));
-    }
 
     #[test]
     fn a_wordpress_secret_is_read_from_the_fragment_as_wp_embed_checks_it() {
@@ -113,16 +53,5 @@ mod tests {
             wordpress_secret(&("#?secret=".to_string() + &"a".repeat(65))),
             None
         );
-    }
-
-    #[test]
-    fn the_host_script_checks_the_origin_where_there_is_one() {
-        let script = host_snippet("http://127.0.0.1:8080/calc/");
-        assert!(script.contains("e.origin !== \"http://127.0.0.1:8080\""));
-        assert!(script.contains("\"stargate-calc:height\""));
-        assert!(script.starts_with("<script>") && script.ends_with("</script>"));
-        assert!(!host_snippet("file:///home/me/calc.html").contains("e.origin"));
-        assert_eq!(origin_of("https://a.example?x=1"), "https://a.example");
-        assert_eq!(origin_of("not a url"), "");
     }
 }

@@ -5,9 +5,10 @@
 use crate::annotation::Annotation;
 use crate::chart::{wrap, ChartKind, Frame};
 use crate::format;
+use crate::link::{encode_query, Link};
+use crate::markup::escape;
 use crate::model::Projection;
 use crate::providers::Provider;
-use crate::query::{encode_query, Link};
 use crate::scenario::{Input, Scenario};
 use crate::sources::{REPORT_CITES, REPORT_TITLE};
 use crate::summary::{annotation_description, chart_description};
@@ -454,26 +455,11 @@ fn text(x: f64, y: f64, fill: &str, anchor: &str, content: &str, extra: &str) ->
         + "</text>\n"
 }
 
-/// Text made safe for XML character data and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link::parse_query;
     use crate::model::project;
-    use crate::query::parse_query;
     use crate::scenario::Ramp;
 
     #[test]
@@ -601,7 +587,7 @@ mod tests {
             .split(",\n")
             .map(|pair| pair.replace(['"', ' '], "").replacen(':', "=", 1))
             .collect();
-        let parsed = parse_query(&query.join("&"));
+        let parsed = parse_query(&query.join("&"), &Scenario::REPORT);
         assert!(parsed.notes.is_empty(), "{:?}", parsed.notes);
         assert_eq!(parsed.link.scenario, s);
     }
@@ -667,18 +653,11 @@ mod tests {
         assert!(table.starts_with("Year,Microsoft Azure,Stargate,Oracle,Other clouds,Total\n"));
     }
 
-    #[test]
-    fn escape_makes_text_safe_for_xml() {
-        assert_eq!(
-            escape("a < b & \"c\" > d"),
-            "a &lt; b &amp; &quot;c&quot; &gt; d"
-        );
-    }
-
     /// The long scenario a reader reported: every part of the source line must be there.
     fn long_scenario() -> Scenario {
-        crate::query::parse_query(
+        crate::link::parse_query(
             "sg=33&s24=7.5&s27=25&g=44.4&y0=2027&ramp=late&mc=12.5&mg=55&ora=35&disc=45&h=2035",
+            &Scenario::REPORT,
         )
         .link
         .scenario

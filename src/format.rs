@@ -323,9 +323,174 @@ fn write_digits(out: &mut String, mut n: u64, style: Option<&NumberStyle>) {
     }
 }
 
+// ---- Reading numbers: the inverse of the machine-readable forms above ----
+
+/// MODEL.md's number grammar after trimming ASCII white space: an optional sign, digits with an
+/// optional fraction (or a fraction alone), an optional exponent. `60`, `-3`, `.5`, `7.`,
+/// `1e3` are numbers; `abc`, `50abc`, `0x10`, `inf`, `NaN` and the empty string are not.
+/// An overflow such as `1e999` reads as ±∞ (and so clamps to the range's end).
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    if matches!(bytes.first(), Some(b'+' | b'-')) {
+        i += 1;
+    }
+    let integer_digits = count_digits(bytes, i);
+    i += integer_digits;
+    let mut fraction_digits = 0;
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+        fraction_digits = count_digits(bytes, i);
+        i += fraction_digits;
+    }
+    if integer_digits + fraction_digits == 0 {
+        return None;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let exponent_digits = count_digits(bytes, i);
+        if exponent_digits == 0 {
+            return None;
+        }
+        i += exponent_digits;
+    }
+    if i != bytes.len() {
+        return None;
+    }
+    Some(decimal_value(text))
+}
+
+/// The value of text already known to match the grammar of [`parse_decimal`]. Exact (correctly
+/// rounded) for up to 15 significant digits and exponents within ±22, which covers every value
+/// a slider or a hand-written link holds; within a few units in the last place otherwise.
+/// Written out rather than calling `str::parse`, whose tables weigh ~20 KB in the wasm.
+fn decimal_value(text: &str) -> f64 {
+    // Bytes, not `str` slices: the grammar is ASCII, and byte slicing has no char-boundary
+    // panic (whose message formatting is another few KB of wasm).
+    let bytes = text.as_bytes();
+    let (negative, body) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, bytes),
+    };
+    let (digits, exponent_text) = match body.iter().position(|b| matches!(b, b'e' | b'E')) {
+        Some(at) => body.split_at(at),
+        None => (body, &[][..]),
+    };
+    // Significant digits in a u64 (19 fit); later integer digits only scale, later fraction
+    // digits are below the precision of an f64 anyway.
+    let mut mantissa: u64 = 0;
+    let mut kept = 0;
+    let mut scale: i64 = 0;
+    let mut in_fraction = false;
+    for &byte in digits {
+        if byte == b'.' {
+            in_fraction = true;
+            continue;
+        }
+        let digit = u64::from(byte - b'0');
+        if kept < 19 && (mantissa != 0 || digit != 0) {
+            mantissa = mantissa * 10 + digit;
+            kept += 1;
+            if in_fraction {
+                scale -= 1;
+            }
+        } else if mantissa == 0 {
+            // A leading zero: only its place in the fraction matters.
+            if in_fraction {
+                scale -= 1;
+            }
+        } else if !in_fraction {
+            scale += 1;
+        }
+    }
+    let mut exponent: i64 = 0;
+    let mut exponent_negative = false;
+    for &byte in exponent_text {
+        match byte {
+            b'e' | b'E' => {}
+            b'-' => exponent_negative = true,
+            b'+' => {}
+            // Saturate: anything past ±100,000 is already 0 or ∞.
+            _ => exponent = (exponent * 10 + i64::from(byte - b'0')).min(100_000),
+        }
+    }
+    let power = scale
+        + if exponent_negative {
+            -exponent
+        } else {
+            exponent
+        };
+    let magnitude = if mantissa == 0 {
+        0.0
+    } else if mantissa < (1 << 53) && (-22..=22).contains(&power) {
+        // Both operands exact, so one correctly rounded operation.
+        let ten_to = 10f64.powi(power.unsigned_abs() as i32);
+        if power >= 0 {
+            mantissa as f64 * ten_to
+        } else {
+            mantissa as f64 / ten_to
+        }
+    } else if power > 400 {
+        f64::INFINITY
+    } else if power < -400 {
+        0.0
+    } else {
+        // Two steps keep the intermediate power of ten inside f64's range.
+        let half = power / 2;
+        mantissa as f64 * 10f64.powi(half as i32) * 10f64.powi((power - half) as i32)
+    };
+    if negative {
+        -magnitude
+    } else {
+        magnitude
+    }
+}
+
+/// How many ASCII digits run from `start`.
+fn count_digits(bytes: &[u8], start: usize) -> usize {
+    bytes
+        .iter()
+        .skip(start)
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_grammar_accepts_plain_decimals_only() {
+        for (text, expected) in [
+            ("60", 60.0),
+            ("-3", -3.0),
+            ("+3", 3.0),
+            (".5", 0.5),
+            ("7.", 7.0),
+            ("1e3", 1000.0),
+            ("1E+2", 100.0),
+            ("2.5e-1", 0.25),
+            ("  42\t\n", 42.0),
+            ("007", 7.0),
+        ] {
+            assert_eq!(parse_decimal(text), Some(expected), "{text:?}");
+        }
+        for text in [
+            "", " ", "abc", "50abc", "0x10", "inf", "-inf", "Infinity", "NaN", "nan", ".", "-",
+            "+", "e3", "1e", "1e+", "1.2.3", "--1", "1 000", "1,5", "\u{a0}5", "5%", "½", "١",
+            "+-1", "1_000",
+        ] {
+            assert_eq!(parse_decimal(text), None, "{text:?}");
+        }
+        assert_eq!(parse_decimal("1e999"), Some(f64::INFINITY));
+        assert_eq!(parse_decimal("-1e999"), Some(f64::NEG_INFINITY));
+        assert_eq!(parse_decimal("1e-999"), Some(0.0));
+    }
 
     #[test]
     fn fixed_rounds_and_pads() {

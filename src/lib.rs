@@ -10,18 +10,24 @@ pub mod chart;
 pub mod embed;
 pub mod export;
 pub mod format;
+pub mod keys;
+pub mod link;
+pub mod markup;
 pub mod messages;
 pub mod model;
+pub mod notes;
 pub mod presets;
 pub mod providers;
+#[cfg(feature = "publish")]
 pub mod publish;
-pub mod query;
 pub mod saved;
 pub mod scenario;
 pub mod sensitivity;
+pub mod site;
 pub mod sources;
 pub mod summary;
 pub mod uncertainty;
+pub mod value;
 pub mod words;
 
 /// `x` limited to `[min, max]`; NaN becomes `min`. Used instead of `f64::clamp`, whose

@@ -2,23 +2,22 @@
 //! read with serde. The file is the scenario keyed by its URL keys, `{"sg": 75, …, "ramp": "s"}`,
 //! so a file and a link say the same thing in the same words.
 //!
-//! Reading follows MODEL.md's rules as a link does (numbers clamped, years rounded, unknown keys
-//! ignored, the first of a repeated key wins, each noted for the reader), with one difference:
-//! a file is a document the reader chose, so one that is not a scenario at all (not JSON, not an
-//! object, a value of the wrong type such as `true`, `"NaN"` or a nested list) is refused whole,
+//! Reading is the link's (`keys.rs`: numbers clamped, years rounded, unknown keys ignored, the
+//! first of a repeated key wins, each noted for the reader), with the file's own policy: a file
+//! is a document the reader chose, so one that is not a scenario at all (not JSON, not an
+//! object, a value of the wrong kind such as `true`, `"NaN"` or a nested list) is refused whole,
 //! with the reason, rather than half applied.
 
-use std::fmt;
-
-use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::annotation::{read_note, settle_mark, Annotation, MARK_KEY, NOTE_KEY};
-use crate::format;
-use crate::query::{apply_number, parse_decimal, quote, QueryNote, RAMP_KEY};
+use crate::annotation::Annotation;
+use crate::format::{self, parse_decimal};
+use crate::keys::{read_pairs, Reader, MARK_KEY, NOTE_KEY, RAMP_KEY};
+use crate::notes::{kind_words, quote, Note, NoteSource};
 use crate::scenario::{Input, Ramp, Scenario};
-use crate::words::{fill, t, Text};
+use crate::value::{Document, Value};
+use crate::words::{fill, Text};
 
 /// Largest file the page reads. A saved scenario is about 250 bytes; anything much larger is
 /// not one, and is refused before it is read.
@@ -77,135 +76,13 @@ pub fn to_json(parameters: &Parameters) -> String {
     serde_json::to_string_pretty(parameters).unwrap_or_default() + "\n"
 }
 
-/// A JSON document as far as a saved scenario cares: an object's pairs in file order (so a
-/// repeated key is seen, which a map would hide), or what the document holds instead.
-#[derive(Debug, PartialEq)]
-pub enum SavedFile {
-    Object(Vec<(String, SavedValue)>),
-    /// Not an object: what it is, in words in the page's language ("a list", "a number").
-    Other(&'static str),
-}
-
-/// One value of the file, as far as reading a scenario cares.
-#[derive(Debug, PartialEq)]
-pub enum SavedValue {
-    Number(f64),
-    Text(String),
-    /// Anything else, in words in the page's language: "true or false", "null", "a list",
-    /// "an object".
-    Other(&'static str),
-}
-
-impl<'de> Deserialize<'de> for SavedFile {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(FileVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for SavedValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
-    }
-}
-
-struct FileVisitor;
-
-impl<'de> Visitor<'de> for FileVisitor {
-    type Value = SavedFile;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON object of parameters")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SavedFile, A::Error> {
-        let mut pairs = Vec::new();
-        while let Some(pair) = map.next_entry::<String, SavedValue>()? {
-            pairs.push(pair);
-        }
-        Ok(SavedFile::Object(pairs))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SavedFile, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(SavedFile::Other(t(Text::SavedHoldsList)))
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other(t(Text::SavedHoldsTrueFalse)))
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other(t(Text::SavedHoldsANumber)))
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other(t(Text::SavedHoldsANumber)))
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other(t(Text::SavedHoldsANumber)))
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other(t(Text::SavedHoldsAText)))
-    }
-
-    fn visit_unit<E>(self) -> Result<SavedFile, E> {
-        Ok(SavedFile::Other(t(Text::SavedHoldsNull)))
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = SavedValue;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a number or a word")
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<SavedValue, E> {
-        Ok(SavedValue::Number(v as f64))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<SavedValue, E> {
-        Ok(SavedValue::Number(v as f64))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> Result<SavedValue, E> {
-        Ok(SavedValue::Number(v))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<SavedValue, E> {
-        Ok(SavedValue::Text(v.to_string()))
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<SavedValue, E> {
-        Ok(SavedValue::Other(t(Text::SavedHoldsTrueFalse)))
-    }
-
-    fn visit_unit<E>(self) -> Result<SavedValue, E> {
-        Ok(SavedValue::Other(t(Text::SavedHoldsNull)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<SavedValue, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(SavedValue::Other(t(Text::SavedHoldsList)))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SavedValue, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(SavedValue::Other(t(Text::SavedHoldsAnObject)))
-    }
-}
-
 /// A scenario (and its annotation) read from a file, with what was ignored or adjusted on
 /// the way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SavedScenario {
     pub scenario: Scenario,
     pub annotation: Annotation,
-    pub notes: Vec<QueryNote>,
+    pub notes: Vec<Note>,
 }
 
 /// Why a file was not opened. Nothing on the page changes.
@@ -215,12 +92,12 @@ pub enum OpenError {
     TooLarge { bytes: f64 },
     /// Not JSON: the parser's words (with line and column).
     NotJson { detail: String },
-    /// JSON, but not an object of parameters.
-    NotAnObject { holds: &'static str },
+    /// JSON, but not an object of parameters: what it holds instead.
+    NotAnObject { holds: Value },
     /// An object with none of the calculator's keys.
     NoParameters,
-    /// A parameter whose value is not of its kind: what the file holds instead, in words.
-    WrongType { key: String, holds: String },
+    /// A parameter whose value is not of its kind: what the file holds instead.
+    WrongType { key: String, holds: Value },
 }
 
 impl OpenError {
@@ -238,14 +115,18 @@ impl OpenError {
             }
             OpenError::NotAnObject { holds } => fill(
                 Text::SavedNotAnObject,
-                &[file, ("holds", holds), ("example", "{\"sg\": 75}")],
+                &[
+                    file,
+                    ("holds", kind_words(holds)),
+                    ("example", "{\"sg\": 75}"),
+                ],
             ),
             OpenError::NoParameters => fill(
                 Text::SavedNoParameters,
                 &[file, ("keys", &parameter_keys())],
             ),
             OpenError::WrongType { key, holds } => {
-                let quoted = quote(key);
+                let (quoted, holds) = (quote(key), holds_words(holds));
                 let (key_value, holds) = (("key", quoted.as_str()), ("holds", holds.as_str()));
                 if key == RAMP_KEY {
                     let words = ramp_words();
@@ -263,149 +144,44 @@ impl OpenError {
 
 /// Reads a saved-scenario file's text (see the module's notes for the rules).
 pub fn read_json(text: &str) -> Result<SavedScenario, OpenError> {
-    let file: SavedFile = serde_json::from_str(text).map_err(|error| OpenError::NotJson {
+    let file: Document = serde_json::from_str(text).map_err(|error| OpenError::NotJson {
         detail: error.to_string(),
     })?;
     read_saved(file)
 }
 
-/// Applies MODEL.md's rules to a parsed file.
-pub fn read_saved(file: SavedFile) -> Result<SavedScenario, OpenError> {
+/// Reads a parsed file onto the report's scenario, by the keys' rules and the file's policy.
+pub fn read_saved(file: Document) -> Result<SavedScenario, OpenError> {
     let pairs = match file {
-        SavedFile::Object(pairs) => pairs,
-        SavedFile::Other(holds) => return Err(OpenError::NotAnObject { holds }),
+        Document::Object(pairs) => pairs,
+        Document::Other(holds) => return Err(OpenError::NotAnObject { holds }),
     };
-    let mut scenario = Scenario::REPORT;
-    let mut annotation = Annotation::default();
-    let mut mark: Option<f64> = None;
-    let mut notes = Vec::new();
-    let mut parameters = 0;
-    for entry in entries(&pairs) {
-        let Some((key, value)) = entry.first_or_note(&mut notes) else {
-            continue;
-        };
-        let wrong = |holds: String| OpenError::WrongType {
-            key: key.clone(),
-            holds,
-        };
-        if key == MARK_KEY {
-            parameters += 1;
-            mark = match value {
-                SavedValue::Number(number) => Some(*number),
-                SavedValue::Text(text) => match parse_decimal(text) {
-                    Some(number) => Some(number),
-                    None => return Err(wrong(holds_text(text))),
-                },
-                other => return Err(wrong(holds(other))),
-            };
-        } else if key == NOTE_KEY {
-            parameters += 1;
-            match value {
-                SavedValue::Text(text) => {
-                    let (note, cut) = read_note(text);
-                    annotation.note = note;
-                    notes.extend(cut);
-                }
-                other => return Err(wrong(holds(other))),
-            }
-        } else if key == RAMP_KEY {
-            parameters += 1;
-            match value {
-                SavedValue::Text(word) => match Ramp::from_key(word) {
-                    Some(ramp) => scenario.ramp = ramp,
-                    None => return Err(wrong(holds_text(word))),
-                },
-                other => return Err(wrong(holds(other))),
-            }
-        } else if let Some(input) = Input::from_key(key) {
-            parameters += 1;
-            match value {
-                SavedValue::Number(number) => {
-                    let given = format::canonical(*number);
-                    apply_number(&mut scenario, &mut notes, input, *number, given);
-                }
-                SavedValue::Text(text) => match parse_decimal(text) {
-                    Some(number) => {
-                        apply_number(&mut scenario, &mut notes, input, number, text.clone())
-                    }
-                    None => return Err(wrong(holds_text(text))),
-                },
-                other => return Err(wrong(holds(other))),
-            }
-        } else {
-            notes.push(QueryNote::UnknownKey { key: key.clone() });
-        }
+    let mut reader = Reader::new(Scenario::REPORT, Annotation::default(), NoteSource::File);
+    read_pairs(&pairs, &mut reader, |_, _, _| false);
+    let read = reader.finish();
+    if let Some((key, holds)) = read.refused {
+        return Err(OpenError::WrongType { key, holds });
     }
-    if parameters == 0 {
+    if read.given == 0 {
         return Err(OpenError::NoParameters);
     }
-    if let Some(number) = mark {
-        let given = format::canonical(number);
-        let (year, note) = settle_mark(number, &given, scenario.last_year_shown());
-        annotation.mark = Some(year);
-        notes.extend(note);
-    }
     Ok(SavedScenario {
-        scenario,
-        annotation,
-        notes,
+        scenario: read.scenario,
+        annotation: read.annotation,
+        notes: read.notes,
     })
 }
 
-/// A pair of a file or a message, in order: the first of its key, or (once) a key that came
-/// before; a link's rule, the first occurrence wins.
-pub(crate) enum Entry<'a> {
-    First(&'a String, &'a SavedValue),
-    Repeated(&'a String),
-}
-
-impl<'a> Entry<'a> {
-    /// The pair, if it is its key's first; else `None`, with the note that the key came again.
-    pub(crate) fn first_or_note(
-        self,
-        notes: &mut Vec<QueryNote>,
-    ) -> Option<(&'a String, &'a SavedValue)> {
-        match self {
-            Entry::First(key, value) => Some((key, value)),
-            Entry::Repeated(key) => {
-                notes.push(QueryNote::Repeated { key: key.clone() });
-                None
-            }
-        }
-    }
-}
-
-/// The pairs as [`Entry`]s, in order; a key repeated twice or more is reported once.
-pub(crate) fn entries(pairs: &[(String, SavedValue)]) -> Vec<Entry<'_>> {
-    let mut seen: Vec<&str> = Vec::new();
-    let mut reported: Vec<&str> = Vec::new();
-    let mut out = Vec::new();
-    for (key, value) in pairs {
-        if !seen.contains(&key.as_str()) {
-            seen.push(key);
-            out.push(Entry::First(key, value));
-        } else if !reported.contains(&key.as_str()) {
-            reported.push(key);
-            out.push(Entry::Repeated(key));
-        }
-    }
-    out
-}
-
-/// What a value is, in words, for an error.
-fn holds(value: &SavedValue) -> String {
+/// What a value is, in words, for a refusal: "the number 2", "the text “x”", "a list".
+fn holds_words(value: &Value) -> String {
     match value {
-        SavedValue::Number(x) => fill(
+        Value::Number(x) => fill(
             Text::SavedHoldsNumber,
             &[("number", &format::canonical(*x))],
         ),
-        SavedValue::Text(text) => holds_text(text),
-        SavedValue::Other(words) => (*words).to_string(),
+        Value::Text(text) => fill(Text::SavedHoldsText, &[("text", &quote(text))]),
+        other => kind_words(other).to_string(),
     }
-}
-
-fn holds_text(text: &str) -> String {
-    fill(Text::SavedHoldsText, &[("text", &quote(text))])
 }
 
 /// A parser's message, shortened less than a value is (it carries line and column).
@@ -446,7 +222,7 @@ fn size_in_words(bytes: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::NoteSource;
+    use crate::notes::NoteSource;
 
     fn file(text: &str) -> Result<SavedScenario, OpenError> {
         read_json(text)
@@ -534,8 +310,9 @@ mod tests {
                 let mut s = Scenario::REPORT;
                 s.set(input, spec.min + i as f64 * spec.step);
                 // Steps of 0.1 and 0.5 are not exact in binary; the file holds the canonical value.
-                let expected = crate::query::parse_query(
+                let expected = crate::link::parse_query(
                     &(spec.key.to_string() + "=" + &format::canonical(s.get(input))),
+                    &Scenario::REPORT,
                 );
                 let read = file(&to_json(&Parameters {
                     scenario: s,
@@ -612,15 +389,15 @@ mod tests {
                 matches!(
                     e,
                     OpenError::NotAnObject {
-                        holds: "a piece of text"
+                        holds: Value::Text(_)
                     }
                 )
             }),
             ("[75, 5, 20]", |e| {
-                matches!(e, OpenError::NotAnObject { holds: "a list" })
+                matches!(e, OpenError::NotAnObject { holds: Value::List })
             }),
             ("null", |e| {
-                matches!(e, OpenError::NotAnObject { holds: "null" })
+                matches!(e, OpenError::NotAnObject { holds: Value::Null })
             }),
             ("{}", |e| *e == OpenError::NoParameters),
             ("{\"theme\": \"dark\"}", |e| *e == OpenError::NoParameters),
@@ -628,21 +405,31 @@ mod tests {
                 "{\"sg\": \"NaN\"}",
                 |e| matches!(e, OpenError::WrongType { key, .. } if key == "sg"),
             ),
-            (
-                "{\"sg\": true}",
-                |e| matches!(e, OpenError::WrongType { holds, .. } if holds == "true or false"),
-            ),
-            (
-                "{\"s24\": {\"a\": [1, {\"b\": []}]}}",
-                |e| matches!(e, OpenError::WrongType { holds, .. } if holds == "an object"),
-            ),
+            ("{\"sg\": true}", |e| {
+                matches!(
+                    e,
+                    OpenError::WrongType {
+                        holds: Value::Bool(true),
+                        ..
+                    }
+                )
+            }),
+            ("{\"s24\": {\"a\": [1, {\"b\": []}]}}", |e| {
+                matches!(
+                    e,
+                    OpenError::WrongType {
+                        holds: Value::Object,
+                        ..
+                    }
+                )
+            }),
             (
                 "{\"ramp\": \"sideways\"}",
                 |e| matches!(e, OpenError::WrongType { key, .. } if key == "ramp"),
             ),
             (
                 "{\"ramp\": 2}",
-                |e| matches!(e, OpenError::WrongType { holds, .. } if holds == "the number 2"),
+                |e| matches!(e, OpenError::WrongType { holds: Value::Number(n), .. } if *n == 2.0),
             ),
         ];
         for (text, expected) in cases {
@@ -662,13 +449,17 @@ mod tests {
     fn deep_nesting_is_refused_not_overflowed() {
         // serde_json skips nested values without recursing, and the wrong type is named.
         let deep = "{\"sg\": ".to_string() + &"[".repeat(100_000) + &"]".repeat(100_000) + "}";
-        assert!(
-            matches!(file(&deep), Err(OpenError::WrongType { holds, .. }) if holds == "a list")
-        );
+        assert!(matches!(
+            file(&deep),
+            Err(OpenError::WrongType {
+                holds: Value::List,
+                ..
+            })
+        ));
         let deep = "[".repeat(100_000) + &"]".repeat(100_000);
         assert!(matches!(
             file(&deep),
-            Err(OpenError::NotAnObject { holds: "a list" })
+            Err(OpenError::NotAnObject { holds: Value::List })
         ));
         // Unclosed, it is not JSON.
         assert!(matches!(

@@ -22,15 +22,12 @@ pub enum Lang {
 
 impl Lang {
     pub const ALL: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::Es];
+    /// The codes used in the URL (`lang=de`) and in `<html lang>`, in [`Lang::ALL`]'s order.
+    pub const KEYS: [&'static str; 4] = ["en", "de", "fr", "es"];
 
     /// The code used in the URL (`lang=de`) and in `<html lang>`.
     pub fn key(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::De => "de",
-            Lang::Fr => "fr",
-            Lang::Es => "es",
-        }
+        Lang::KEYS.get(self as usize).copied().unwrap_or_default()
     }
 
     pub fn from_key(code: &str) -> Option<Lang> {

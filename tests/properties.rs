@@ -2,11 +2,11 @@
 //! so any floats at all must give a valid projection).
 
 use proptest::prelude::*;
-use stargate_calc::format;
-use stargate_calc::model::{project, Projection};
-use stargate_calc::query::{
-    encode_query, parse_decimal, parse_query, BandSettings, Link, Page, Theme, ViewOptions,
+use stargate_calc::format::{self, parse_decimal};
+use stargate_calc::link::{
+    encode_query, parse_query, BandSettings, Link, Page, Theme, ViewOptions,
 };
+use stargate_calc::model::{project, Projection};
 use stargate_calc::scenario::{Input, Ramp, Scenario};
 use stargate_calc::uncertainty::Ranges;
 use stargate_calc::words::{self, Lang};
@@ -197,7 +197,7 @@ proptest! {
 
     #[test]
     fn any_query_string_parses_to_a_scenario_in_range(query in ".{0,200}") {
-        let parsed = parse_query(&query);
+        let parsed = parse_query(&query, &Scenario::REPORT);
         prop_assert_eq!(parsed.link.scenario.sanitized(), parsed.link.scenario);
         for note in &parsed.notes {
             prop_assert!(!note.message().is_empty());
@@ -213,7 +213,7 @@ proptest! {
             "(%[0-9A-Fa-f]{2}){0,8}",
         ],
     ) {
-        let parsed = parse_query(&(key.to_string() + "=" + &value));
+        let parsed = parse_query(&(key.to_string() + "=" + &value), &Scenario::REPORT);
         prop_assert_eq!(parsed.link.scenario.sanitized(), parsed.link.scenario);
         check_invariants(&project(&parsed.link.scenario))?;
     }
@@ -224,7 +224,7 @@ proptest! {
         let spec = input.spec();
         let value = (spec.min + f64::from(steps) * spec.step).min(spec.max);
         let value = (value * 10.0).round() / 10.0;
-        let parsed = parse_query(&(spec.key.to_string() + "=" + &format::canonical(value)));
+        let parsed = parse_query(&(spec.key.to_string() + "=" + &format::canonical(value)), &Scenario::REPORT);
         prop_assert_eq!(parsed.link.scenario.get(input), input.sanitize(value));
     }
 
@@ -247,7 +247,7 @@ proptest! {
         });
         let link = Link { scenario, view: ViewOptions { page, theme, lang }, baseline, bands, annotation: Default::default() };
         let query = encode_query(&link);
-        let parsed = parse_query(&query);
+        let parsed = parse_query(&query, &Scenario::REPORT);
         prop_assert_eq!(&parsed.link, &link, "{}", query);
         prop_assert!(parsed.notes.is_empty());
         // Canonical: no trailing zeros, no default values.
@@ -333,7 +333,7 @@ proptest! {
 
     #[test]
     fn hostile_queries_never_panic_and_give_valid_numbers(query in hostile_query()) {
-        let parsed = parse_query(&query);
+        let parsed = parse_query(&query, &Scenario::REPORT);
         prop_assert_eq!(parsed.link.scenario.sanitized(), parsed.link.scenario);
         check_invariants(&project(&parsed.link.scenario))?;
         for note in &parsed.notes {
@@ -342,7 +342,7 @@ proptest! {
         }
         // What the page writes back reads as the same scenario, with nothing to report.
         let written = encode_query(&parsed.link);
-        let again = parse_query(&written);
+        let again = parse_query(&written, &Scenario::REPORT);
         prop_assert!(again.notes.is_empty(), "{} -> {:?}", written, again.notes);
         prop_assert_eq!(again.link.view, parsed.link.view);
         prop_assert_eq!(again.link.baseline.is_some(), parsed.link.baseline.is_some());
@@ -404,7 +404,7 @@ proptest! {
         let annotation = Annotation { mark: Some(mark.clamp(2024, 2030)), note };
         let link = Link { annotation: annotation.clone(), ..Link::to(Scenario::REPORT) };
         let query = encode_query(&link);
-        let parsed = parse_query(&query);
+        let parsed = parse_query(&query, &Scenario::REPORT);
         prop_assert!(parsed.notes.is_empty(), "{} -> {:?}", query, parsed.notes);
         prop_assert_eq!(&parsed.link, &link);
         let json = stargate_calc::export::parameters_json(&Scenario::REPORT, &annotation);
@@ -421,5 +421,121 @@ proptest! {
                 prop_assert_eq!(c.lines.concat(), note.clone());
             }
         }
+    }
+}
+
+/// Any JSON value: numbers (some huge or tiny), text (some numbers as text, some hostile),
+/// `true`/`false`, `null`, and lists and objects nested a few deep.
+fn any_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value as J;
+    let leaf = prop_oneof![
+        Just(J::Null),
+        any::<bool>().prop_map(J::Bool),
+        any::<i64>().prop_map(J::from),
+        any::<f64>().prop_map(J::from),
+        (-1e6..1e6f64).prop_map(J::from),
+        "[-+]?[0-9]{0,6}(\\.[0-9]{0,6})?".prop_map(J::String),
+        ".{0,40}".prop_map(J::String),
+        Just(J::String("9".repeat(5000))),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(J::Array),
+            prop::collection::vec((any_key(), inner), 0..6)
+                .prop_map(|pairs| J::Object(pairs.into_iter().collect())),
+        ]
+    })
+}
+
+/// A key: one of the scenario's (most of the time), a link's own, or anything.
+fn any_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::sample::select(vec![
+            "sg", "s24", "s27", "g", "y0", "ramp", "mc", "mg", "ora", "disc", "h", "mark", "note",
+        ])
+        .prop_map(str::to_string),
+        1 => prop::sample::select(vec!["embed", "theme", "b.sg", "r.g", "seed", "__proto__", ""])
+            .prop_map(str::to_string),
+        1 => ".{0,12}",
+    ]
+}
+
+/// A JSON object's text with these pairs in this order (repeated keys kept, as a host may
+/// write them by hand).
+fn object_text(pairs: &[(String, serde_json::Value)]) -> String {
+    let body: Vec<String> = pairs
+        .iter()
+        .map(|(key, value)| {
+            serde_json::Value::String(key.clone()).to_string() + ": " + &value.to_string()
+        })
+        .collect();
+    "{".to_string() + &body.join(", ") + "}"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Whatever a host sends as `set`'s params: never a panic, always a reply, a scenario in
+    /// range, and a notice of a handful of short lines at most.
+    #[test]
+    fn any_params_of_a_message_are_answered(pairs in prop::collection::vec((any_key(), any_json()), 0..20)) {
+        use stargate_calc::annotation::Annotation;
+        use stargate_calc::messages::{apply, read, HostMessage};
+        let text = format!("{{\"type\":\"stargate-calc:set\",\"params\":{}}}", object_text(&pairs));
+        let message = read(&text);
+        prop_assert!(matches!(message, Some(HostMessage::Set { .. })), "{}", text);
+        let Some(message) = message else { return Ok(()) };
+        let outcome = apply(message, &Scenario::REPORT, &Annotation::default());
+        prop_assert!(outcome.reply);
+        prop_assert_eq!(outcome.scenario.sanitized(), outcome.scenario);
+        prop_assert!(outcome.notes.len() <= stargate_calc::notes::NOTICE_LINES + 1);
+        for line in &outcome.notes {
+            prop_assert!(!line.is_empty() && line.chars().count() < 400, "{}", line);
+        }
+    }
+
+    /// Whatever a file holds: never a panic; it opens (a scenario in range, each note a short
+    /// sentence) or is refused with one sentence that names it.
+    #[test]
+    fn any_file_opens_or_is_refused_with_a_reason(
+        pairs in prop::collection::vec((any_key(), any_json()), 0..20),
+        document in any_json(),
+        whole in any::<bool>(),
+    ) {
+        use stargate_calc::notes::NoteSource;
+        let text = if whole { document.to_string() } else { object_text(&pairs) };
+        match stargate_calc::saved::read_json(&text) {
+            Ok(saved) => {
+                prop_assert_eq!(saved.scenario.sanitized(), saved.scenario);
+                for note in &saved.notes {
+                    let line = note.message_from(NoteSource::File);
+                    prop_assert!(!line.is_empty() && line.chars().count() < 400, "{}", line);
+                }
+            }
+            Err(error) => {
+                let message = error.message("scenario.json");
+                prop_assert!(message.starts_with("\u{201c}scenario.json\u{201d} was not opened: "), "{}", message);
+                prop_assert!(message.ends_with(". Nothing was changed."), "{}", message);
+            }
+        }
+    }
+
+    /// A preset's page reads its link on top of the preset: any of the scenario's keys, given
+    /// in range, is taken without a note, and every other setting stays the preset's.
+    #[test]
+    fn a_preset_page_takes_its_links_keys_on_top_of_the_preset(
+        preset in prop::sample::select(stargate_calc::presets::PRESETS.to_vec()),
+        input in prop::sample::select(Input::ALL.to_vec()),
+        steps in 0u32..=2000,
+    ) {
+        let start = preset.apply(&Scenario::REPORT);
+        let spec = input.spec();
+        let value = (spec.min + f64::from(steps) * spec.step).min(spec.max);
+        let query = spec.key.to_string() + "=" + &format::canonical(value);
+        let parsed = parse_query(&query, &start);
+        prop_assert!(parsed.notes.is_empty(), "{} on {}: {:?}", query, preset.id, parsed.notes);
+        let mut expected = start;
+        expected.set(input, parse_decimal(&format::canonical(value)).unwrap_or(value));
+        prop_assert_eq!(parsed.link.scenario, expected);
     }
 }

@@ -1,31 +1,33 @@
 //! Writes the published site's pages into a Trunk build (scripts/post-build.mjs runs it on
 //! every release build, with the address scripts/publish was given, if any):
 //!
-//! - `p/<preset>/index.html` for each preset: the page with its own title and description,
-//!   opening on that preset (`#app`'s `data-preset`), its files reached from two folders down;
+//! - every page's name, description and icon, and what `#app` shows before the calculator
+//!   starts and to readers without JavaScript (`publish::page_head`, `publish::fallback_html`):
+//!   the root's `index.html`, and `p/<preset>/index.html` for each preset, opening on that
+//!   preset (`#app`'s `data-preset`), its files reached from two folders down;
 //! - every page's `card.png`: its link-preview card (`export::card_svg`), rasterised by resvg
 //!   with the font in style/fonts/, never a system font, so every machine draws the same card;
 //! - `_headers`, for hosts that read one (`publish::headers_file`);
 //! - with a SITE: every page's absolute tags (canonical, Open Graph, Twitter, oEmbed
 //!   discovery) and its `oembed.json`.
 //!
-//! `publish DIR [SITE]`. What the pages say is the core's (`stargate_calc::publish`); this
-//! file only reads and writes files.
+//! `publish DIR [SITE]` for a site; `publish --single FILE` for the one-file build's page (the
+//! root's name and fallback, and nothing that needs files beside it). What the pages say is the
+//! core's (`stargate_calc::publish`, `stargate_calc::site`); this file only reads and writes.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use stargate_calc::export::card_svg;
+use stargate_calc::markup::escape;
 use stargate_calc::model::project;
 use stargate_calc::publish::{
-    card_kicker, check_site, fallback_rows, head_tags, headers_file, oembed_json, SitePage,
-    CARD_FILE, CARD_HEIGHT, CARD_WIDTH, LOADER_FILE, OEMBED_FILE, SITE_DESCRIPTION, SITE_TITLE,
+    card_kicker, check_site, fallback_html, head_tags, headers_file, oembed_json, page_head,
+    CARD_HEIGHT, CARD_WIDTH, OEMBED_FILE,
 };
+use stargate_calc::site::{SitePage, CARD_FILE, LOADER_FILE, SITE_TITLE};
 use stargate_calc::words::Lang;
-
-/// How index.html's fallback table's caption ends, naming whose figures they are.
-const FALLBACK_CAPTION_END: &str = ": the report’s figures with our default assumptions</caption>";
 
 /// Every language's words, for the loader's frame titles (`embed_iframe_title`).
 const LANGUAGES: [(&str, &str); 4] = [
@@ -36,9 +38,6 @@ const LANGUAGES: [(&str, &str); 4] = [
 ];
 const TITLE_KEY: &str = "embed_iframe_title";
 
-/// How index.html's note under the fallback ends.
-const FALLBACK_NOTE_END: &str = "these are the report's figures.";
-
 /// The card's font: Liberation Sans 2 (SIL Open Font License, style/fonts/OFL.txt).
 const FONTS: [&[u8]; 2] = [
     include_bytes!("../../style/fonts/LiberationSans-Regular.ttf"),
@@ -47,16 +46,22 @@ const FONTS: [&[u8]; 2] = [
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dir, site) = match args.as_slice() {
-        [dir] => (PathBuf::from(dir), None),
-        [dir, site] if !site.is_empty() => (PathBuf::from(dir), Some(site.as_str())),
-        [dir, _] => (PathBuf::from(dir), None),
+    let done = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["--single", file] => publish_single(Path::new(file)),
+        [dir] => publish(&PathBuf::from(dir), None),
+        [dir, site] => publish(&PathBuf::from(dir), Some(*site).filter(|s| !s.is_empty())),
         _ => {
             eprintln!("usage: publish DIR [SITE]   (e.g. publish dist https://example.org/calc/)");
+            eprintln!("       publish --single FILE");
             return ExitCode::from(2);
         }
     };
-    match publish(&dir, site) {
+    match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("publish: {message}");
@@ -69,17 +74,14 @@ fn publish(dir: &Path, site: Option<&str>) -> Result<(), String> {
     let site = site.map(check_site).transpose()?;
     let index_path = dir.join("index.html");
     let index = read(&index_path)?;
-    if index.contains("data-root=") {
-        return Err(format!(
-            "{} has its pages already: publish a fresh build",
-            index_path.display()
-        ));
-    }
     let fonts = fonts();
     for page in SitePage::all() {
         let folder = dir.join(page.path());
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        write(&folder.join("index.html"), &page_html(&index, page, site)?)?;
+        write(
+            &folder.join("index.html"),
+            &page_html(&index, page, site, true)?,
+        )?;
         let scenario = page.scenario();
         let svg = card_svg(
             &card_kicker(page),
@@ -101,14 +103,24 @@ fn publish(dir: &Path, site: Option<&str>) -> Result<(), String> {
     write(&loader_path, &loader_with_titles(&loader)?)
 }
 
+/// The one-file build's page: the root's name and fallback, and no `data-root` (it has no
+/// preset pages, cards or loader beside it, so its links point at the file itself).
+fn publish_single(file: &Path) -> Result<(), String> {
+    let html = read(file)?;
+    write(
+        file,
+        &page_html(&html, SitePage { preset: None }, None, false)?,
+    )
+}
+
 /// The one-line embed's loader with the frame's title in every language of the page.
 fn loader_with_titles(loader: &str) -> Result<String, String> {
     let mut titles = serde_json::Map::new();
     let languages: Vec<&str> = LANGUAGES.iter().map(|(lang, _)| *lang).collect();
-    let page_languages: Vec<&str> = Lang::ALL.iter().map(|lang| lang.key()).collect();
-    if languages != page_languages {
+    if languages != Lang::KEYS {
         return Err(format!(
-            "the loader's languages {languages:?} are not the page's {page_languages:?}"
+            "the loader's languages {languages:?} are not the page's {:?}",
+            Lang::KEYS
         ));
     }
     for (lang, words) in LANGUAGES {
@@ -131,58 +143,43 @@ fn loader_with_titles(loader: &str) -> Result<String, String> {
     ))
 }
 
-/// `index` (Trunk's page, minified or not) as `page`: its title and description, the way to
-/// its files from its folder, `#app` told where the root is and which preset it opens on,
-/// and the head tags that need `site`.
-fn page_html(index: &str, page: SitePage, site: Option<&str>) -> Result<String, String> {
+/// `index` (a page Trunk built, minified or not) as `page`: its name, description and icon,
+/// the head tags that need `site`, and `#app` filled with the page's fallback and, on a site
+/// (`on_site`), told where the root is and which preset it opens on; a preset's page reaches
+/// its files from its folder.
+fn page_html(
+    index: &str,
+    page: SitePage,
+    site: Option<&str>,
+    on_site: bool,
+) -> Result<String, String> {
     let mut html = index.to_string();
+    if html.contains("<title>") || html.contains("data-root=") {
+        return Err("the page is named already: publish a fresh build".to_string());
+    }
     replace_once(
         &mut html,
-        &("<title>".to_string() + SITE_TITLE + "</title>"),
-        &("<title>".to_string() + &escape(&page.title()) + "</title>"),
+        "</head>",
+        &(page_head(page) + &head_tags(page, site) + "</head>"),
     )?;
-    let description = escape(&page.description());
-    replace_once(
-        &mut html,
-        &("content=\"".to_string() + SITE_DESCRIPTION + "\""),
-        &("content=\"".to_string() + &description + "\""),
-    )?;
-    let mut app = " data-root=\"".to_string() + page.root_from_here() + "\"";
+    let app = ["<main id=app></main>", "<main id=\"app\"></main>"]
+        .into_iter()
+        .find(|app| html.contains(app))
+        .ok_or("the page has no empty <main id=\"app\"></main>")?;
+    let mut attributes = String::new();
+    if on_site {
+        attributes = attributes + " data-root=\"" + page.root_from_here() + "\"";
+    }
     if let Some(preset) = page.preset {
-        // What a reader without WebAssembly (and a crawler) reads: this preset's sentence and
-        // table, not the report's.
-        let report = SitePage { preset: None };
-        replace_once(&mut html, &report.headline(), &page.headline())?;
-        let (start, end) = match (html.find("<tbody>"), html.find("</tbody>")) {
-            (Some(start), Some(end)) if start < end => (start + "<tbody>".len(), end),
-            _ => return Err("index.html has no fallback table (<tbody>…</tbody>)".to_string()),
-        };
-        html.replace_range(start..end, &fallback_rows(&page.scenario()));
-        replace_once(
-            &mut html,
-            FALLBACK_NOTE_END,
-            "these are this scenario's figures.",
-        )?;
-        replace_once(
-            &mut html,
-            FALLBACK_CAPTION_END,
-            &(": ".to_string() + &escape(preset.name()) + "</caption>"),
-        )?;
+        attributes = attributes + " data-preset=\"" + &escape(preset.id) + "\"";
         // Every relative address (`./boot.js`, quoted or not) now starts two folders up.
         html = html.replace("=\"./", "=\"../../").replace("=./", "=../../");
-        app = app + " data-preset=\"" + preset.id + "\"";
     }
-    let main = if html.contains("<main id=app>") {
-        "<main id=app>"
-    } else {
-        "<main id=\"app\">"
-    };
     replace_once(
         &mut html,
-        main,
-        &(main.trim_end_matches('>').to_string() + &app + ">"),
+        app,
+        &("<main id=\"app\"".to_string() + &attributes + ">" + &fallback_html(page) + "</main>"),
     )?;
-    replace_once(&mut html, "</head>", &(head_tags(page, site) + "</head>"))?;
     Ok(html)
 }
 
@@ -193,14 +190,8 @@ fn replace_once(html: &mut String, from: &str, to: &str) -> Result<(), String> {
             html.replace_range(at..at + from.len(), to);
             Ok(())
         }
-        None => Err(format!(
-            "index.html has no {from:?} (index.html and src/publish.rs must agree)"
-        )),
+        None => Err(format!("the page has no {from:?}")),
     }
-}
-
-fn escape(text: &str) -> String {
-    stargate_calc::export::escape(text)
 }
 
 fn fonts() -> Arc<resvg::usvg::fontdb::Database> {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use stargate_calc::format;
-use stargate_calc::query::parse_decimal;
+use stargate_calc::format::parse_decimal;
 use stargate_calc::scenario::{Input, Ramp, Scenario};
 use stargate_calc::words::{around, t, Text};
 

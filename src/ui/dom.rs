@@ -38,7 +38,7 @@ pub fn site_root() -> Option<String> {
     let way_back = document()
         .get_element_by_id("app")?
         .get_attribute("data-root")?;
-    Some(stargate_calc::publish::root_of(&page_base(), &way_back))
+    Some(stargate_calc::site::root_of(&page_base(), &way_back))
 }
 
 /// The preset the page opens on (a preset page's `#app` has `data-preset`).

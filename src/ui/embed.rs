@@ -7,7 +7,7 @@ use std::cell::Cell;
 use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::{iframe_title, wordpress_secret};
-use stargate_calc::query::Page;
+use stargate_calc::link::Page;
 use stargate_calc::words::{t, Text};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

@@ -7,9 +7,9 @@
 use gloo_events::EventListener;
 use leptos::prelude::*;
 use stargate_calc::annotation::Annotation;
+use stargate_calc::link::{encode_query, Link, ViewOptions};
 use stargate_calc::messages::{self, EmbedMessage, FigureValues, State, VERSION};
 use stargate_calc::model::project;
-use stargate_calc::query::{encode_query, Link, ViewOptions};
 use stargate_calc::saved::Parameters;
 use stargate_calc::scenario::Scenario;
 use wasm_bindgen::JsCast;

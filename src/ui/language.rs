@@ -4,7 +4,7 @@
 //! tab, copied or shared like any other.
 
 use leptos::prelude::*;
-use stargate_calc::query::{encode_query, Page};
+use stargate_calc::link::{encode_query, Page};
 use stargate_calc::words::{t, Lang, Text};
 
 use super::dom;

@@ -30,8 +30,8 @@ mod uncertainty;
 use leptos::either::Either;
 use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
+use stargate_calc::link::{parse_query, Page};
 use stargate_calc::presets::PRESETS;
-use stargate_calc::query::{encode_query, parse_query, Link, Page};
 use stargate_calc::scenario::Scenario;
 use stargate_calc::words::{self, t, Lang, Text};
 
@@ -69,13 +69,12 @@ pub fn start() {
 /// is built in English and says so. The notes about the link are put in words only when the
 /// page is built (`Calculator::new`), so they are in the language set here.
 fn start_with(embed_only: bool) {
-    let mut search = window().location().search().unwrap_or_default();
-    // A preset's page opens on that preset: its keys after the link's own, so that what the
-    // link says comes first and wins.
-    if let Some(preset) = dom::page_preset().and_then(|id| PRESETS.iter().find(|p| p.id == id)) {
-        search = search + "&" + &encode_query(&Link::to(preset.apply(&Scenario::REPORT)));
-    }
-    let mut parsed = parse_query(&search);
+    let search = window().location().search().unwrap_or_default();
+    // A preset's page opens on that preset, and reads its link on top of it.
+    let start = dom::page_preset()
+        .and_then(|id| PRESETS.iter().find(|p| p.id == id))
+        .map_or(Scenario::REPORT, |preset| preset.apply(&Scenario::REPORT));
+    let mut parsed = parse_query(&search, &start);
     if embed_only && parsed.link.view.page == Page::Full {
         parsed.link.view.page = Page::Embed;
     }
@@ -110,7 +109,7 @@ async fn words_list() -> Option<Vec<Option<String>>> {
 /// Builds the page into `#app`; `missing_words` is a language whose words did not load.
 /// Never inlined: it is called from two places, and is the page's largest function.
 #[inline(never)]
-fn mount(parsed: stargate_calc::query::ParsedQuery, missing_words: Option<Lang>) {
+fn mount(parsed: stargate_calc::link::ParsedQuery, missing_words: Option<Lang>) {
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };

@@ -6,7 +6,7 @@
 
 use gloo_events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
-use stargate_calc::query::NoteSource;
+use stargate_calc::notes::NoteSource;
 use stargate_calc::saved::{read_json, OpenError, MAX_FILE_BYTES};
 use stargate_calc::words::{fill, t, Text};
 use wasm_bindgen::JsCast;

@@ -7,11 +7,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use stargate_calc::chart::ChartKind;
-use stargate_calc::embed::{host_snippet, iframe_snippet, CHART_VIEW_HEIGHT, IFRAME_HEIGHT};
+use stargate_calc::embed::{CHART_VIEW_HEIGHT, IFRAME_HEIGHT};
 use stargate_calc::export::{chart_svg, csv, file_stem, parameters_json};
+use stargate_calc::link::{encode_query, Page};
 use stargate_calc::presets::PRESETS;
-use stargate_calc::publish::{card_address, image_snippet, loader_snippet};
-use stargate_calc::query::{encode_query, Page};
+use stargate_calc::site::{
+    card_address, host_snippet, iframe_snippet, image_snippet, loader_snippet,
+};
 use stargate_calc::words::{around, fill, t, Text};
 
 use super::dom::{self, Debounce};

@@ -12,11 +12,12 @@
 
 use leptos::prelude::*;
 use stargate_calc::annotation::Annotation;
-use stargate_calc::model::{project, Projection};
-use stargate_calc::presets::{matching, PRESETS};
-use stargate_calc::query::{
-    encode_query, BandSettings, Link, NoteSource, Page, ParsedQuery, QueryNote, Theme, ViewOptions,
+use stargate_calc::link::{
+    encode_query, BandSettings, Link, Page, ParsedQuery, Theme, ViewOptions,
 };
+use stargate_calc::model::{project, Projection};
+use stargate_calc::notes::{notice_lines, Note, NoteSource};
+use stargate_calc::presets::{matching, PRESETS};
 use stargate_calc::scenario::{Input, Scenario};
 use stargate_calc::summary::{headline_sentence, FigureText, FIGURES};
 use stargate_calc::uncertainty::{simulate, Bands};
@@ -92,11 +93,11 @@ pub struct Notice {
 }
 
 impl Notice {
-    /// The notes about a link or a file, if there are any.
-    pub fn about(title: String, notes: &[QueryNote], source: NoteSource) -> Option<Notice> {
+    /// The notes about a link or a file, if there are any: a handful of lines at most.
+    pub fn about(title: String, notes: &[Note], source: NoteSource) -> Option<Notice> {
         (!notes.is_empty()).then(|| Notice {
             title,
-            lines: notes.iter().map(|n| n.message_from(source)).collect(),
+            lines: notice_lines(notes, source),
         })
     }
 }
@@ -240,7 +241,7 @@ impl Calculator {
                 );
                 // On a built site a preset is shared as its own page (it unfurls with its card).
                 match dom::site_root() {
-                    Some(root) => stargate_calc::publish::page_link(&root, &link),
+                    Some(root) => stargate_calc::site::page_link(&root, &link),
                     None => dom::page_link(&encode_query(&link)),
                 }
             }),

@@ -3,7 +3,7 @@
 //! choice on the full page.
 
 use leptos::prelude::*;
-use stargate_calc::query::Theme;
+use stargate_calc::link::Theme;
 use stargate_calc::words::{t, Text};
 
 use super::state::{use_calculator, Calculator};

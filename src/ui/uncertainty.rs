@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 use stargate_calc::format;
-use stargate_calc::query::{parse_decimal, BandSettings, RANGE_PREFIX};
+use stargate_calc::format::parse_decimal;
+use stargate_calc::link::{BandSettings, RANGE_PREFIX};
 use stargate_calc::scenario::{Input, Unit};
 use stargate_calc::summary::bands_sentence;
 use stargate_calc::uncertainty::Ranges;

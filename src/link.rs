@@ -1,59 +1,19 @@
-//! The query-string format: the one module that reads and writes a scenario (and how the page
-//! is shown) in a URL. Reading follows MODEL.md: decoded as `URLSearchParams` does, first
-//! occurrence of a key wins, unknown keys ignored, a strict decimal grammar, out-of-range values
-//! clamped, years rounded. Everything ignored or adjusted becomes a [`QueryNote`] the page shows
-//! once. Writing gives the shortest link that reads back as the same scenario: only values that
-//! differ from the defaults, in canonical form.
+//! A link: what it carries ([`Link`]: the scenario, how the page is shown, a pinned baseline,
+//! the uncertainty bands, the author's annotation), its keys, and how it is read and written.
+//! Reading decodes the query as `URLSearchParams` does and reads the scenario's keys by the
+//! rules every source shares (`keys.rs`), onto the page's own scenario (the report's, or a
+//! preset's on its page); the link's own keys (view, baseline, bands) are read here. Everything
+//! ignored or adjusted becomes a note the page shows once. Writing gives the shortest link that
+//! reads back as the same one: only values that differ from the defaults, in canonical form.
 
-use crate::annotation::{read_mark, read_note, Annotation, MARK_KEY, NOTE_KEY, NOTE_LIMIT};
-use crate::format;
-use crate::model::FIRST_YEAR;
-use crate::scenario::{Input, Ramp, Scenario, Unit};
+use crate::annotation::Annotation;
+use crate::format::{self, parse_decimal};
+use crate::keys::{read_pairs, Reader, ScenarioKey, MARK_KEY, NOTE_KEY, RAMP_KEY};
+use crate::notes::{Allowed, Note, NoteSource};
+use crate::scenario::{Input, Ramp, Scenario};
 use crate::uncertainty::Ranges;
-use crate::words::{fill, t, Lang, Text};
-
-/// What the URL asked for that the page did not take as it was.
-#[derive(Clone, Debug, PartialEq)]
-pub enum QueryNote {
-    /// The value is not a plain decimal number; the default was used.
-    NotANumber { input: Input, given: String },
-    /// The number was outside the input's range and was clamped.
-    OutOfRange {
-        input: Input,
-        given: String,
-        used: f64,
-    },
-    /// A year with a fraction was rounded to the nearest whole year.
-    RoundedYear {
-        input: Input,
-        given: String,
-        used: f64,
-    },
-    /// `ramp` was not one of its four words; the default was used.
-    UnknownRamp { given: String },
-    /// A key appeared again; only its first value was used.
-    Repeated { key: String },
-    /// A key the calculator does not know.
-    UnknownKey { key: String },
-    /// `embed`, `theme`, `lang` or `b` had a value other than its words; the default was used.
-    UnknownViewValue { key: &'static str, given: String },
-    /// A note about the pinned baseline's value (`b.sg=abc`).
-    Baseline(Box<QueryNote>),
-    /// A range (`r.KEY`) that is not a number, or was brought into its limits.
-    BadRange {
-        input: Input,
-        given: String,
-        used: f64,
-    },
-    /// `seed` was not a whole number from 0 to 2^53; the default seed was used.
-    BadSeed { given: String },
-    /// `mark` was a number outside the years shown, or not a whole year: it marks `used`.
-    MarkAdjusted { given: String, used: i32 },
-    /// `mark` was not a number: no year is marked.
-    MarkNotAYear { given: String },
-    /// `note` was longer than [`NOTE_LIMIT`] characters (`length`): it was cut at a word.
-    NoteCut { length: usize },
-}
+use crate::value::Value;
+use crate::words::{t, Lang, Text};
 
 /// The page's colour theme (`theme=`): `auto` follows the reader's system setting.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -66,14 +26,12 @@ pub enum Theme {
 
 impl Theme {
     pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+    /// The words used in the URL, in [`Theme::ALL`]'s order; part of the public embedding API.
+    pub const KEYS: [&'static str; 3] = ["auto", "light", "dark"];
 
-    /// The word used in the URL; part of the public embedding API.
+    /// The word used in the URL (`theme=dark`).
     pub fn key(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
+        Theme::KEYS.get(self as usize).copied().unwrap_or_default()
     }
 
     pub fn from_key(word: &str) -> Option<Theme> {
@@ -179,7 +137,7 @@ impl Link {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParsedQuery {
     pub link: Link,
-    pub notes: Vec<QueryNote>,
+    pub notes: Vec<Note>,
 }
 
 /// Prefix of the baseline's keys: `b.sg=40` is the baseline's 2030 Stargate share.
@@ -193,115 +151,89 @@ pub const RANGE_PREFIX: &str = "r.";
 /// URL key of the bands' random seed.
 pub const SEED_KEY: &str = "seed";
 
-/// Longest piece of a reader-supplied value quoted back in a note.
-const QUOTE_LIMIT: usize = 24;
-
-/// Reads a query string such as `location.search` (a leading `?` is optional).
-pub fn parse_query(query: &str) -> ParsedQuery {
+/// Reads a query string such as `location.search` (a leading `?` is optional) onto `start`,
+/// the scenario the page opens on: the report's, or a preset's on its own page. What the link
+/// does not say, or says wrongly, stays as `start` has it.
+pub fn parse_query(query: &str, start: &Scenario) -> ParsedQuery {
     let query = query.strip_prefix('?').unwrap_or(query);
-    let mut scenario = Scenario::REPORT;
+    let pairs: Vec<(String, Value)> = form_pairs(query)
+        .map(|(key, value)| (key, Value::Text(value)))
+        .collect();
     let mut view = ViewOptions::default();
-    let mut baseline: Option<Scenario> = None;
+    let mut baseline: Option<Reader> = None;
     let mut bands: Option<BandSettings> = None;
-    let mut notes = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
     // `embed=1` and `view=chart`, each as the link has it (the page is decided after).
     let (mut embed, mut chart) = (false, false);
-    // The marked year as given: read once the last year shown is known.
-    let mut mark: Option<String> = None;
-    let mut annotation = Annotation::default();
-
-    for (key, value) in form_pairs(query) {
-        if seen.contains(&key) {
-            if !notes.contains(&QueryNote::Repeated { key: key.clone() }) {
-                notes.push(QueryNote::Repeated { key });
-            }
-            continue;
-        }
-        seen.push(key.clone());
-
+    let mut reader = Reader::new(*start, Annotation::default(), NoteSource::Link);
+    read_pairs(&pairs, &mut reader, |key, value, notes| {
+        let Value::Text(value) = value else {
+            return false;
+        };
         if let Some(baseline_key) = key.strip_prefix(BASELINE_PREFIX) {
-            let pinned = baseline.get_or_insert(Scenario::REPORT);
-            let mut baseline_notes = Vec::new();
-            if is_scenario_key(baseline_key) {
-                read_input(pinned, &mut baseline_notes, baseline_key, value);
-            } else {
-                baseline_notes.push(QueryNote::UnknownKey { key: key.clone() });
+            let pinned = baseline.get_or_insert_with(|| {
+                Reader::new(Scenario::REPORT, Annotation::default(), NoteSource::Link)
+            });
+            match ScenarioKey::from_key(baseline_key).filter(|k| k.is_scenario()) {
+                Some(scenario_key) => pinned.read(scenario_key, &Value::Text(value.clone())),
+                None => pinned.notes.push(Note::UnknownKey {
+                    key: key.to_string(),
+                }),
             }
             notes.extend(
-                baseline_notes
-                    .into_iter()
-                    .map(|note| QueryNote::Baseline(Box::new(note))),
+                pinned
+                    .notes
+                    .drain(..)
+                    .map(|note| Note::Baseline(Box::new(note))),
             );
         } else if let Some(range_key) = key.strip_prefix(RANGE_PREFIX) {
             let settings = bands.get_or_insert(BandSettings::DEFAULT);
             match Input::from_key(range_key).filter(|i| settings.ranges.get(*i).is_some()) {
-                Some(input) => read_range(&mut settings.ranges, &mut notes, input, value),
-                None => notes.push(QueryNote::UnknownKey { key }),
+                Some(input) => read_range(&mut settings.ranges, notes, input, value),
+                None => return false,
             }
         } else if key == SEED_KEY {
             let settings = bands.get_or_insert(BandSettings::DEFAULT);
-            match parse_seed(&value) {
+            match parse_seed(value) {
                 Some(seed) => settings.seed = seed,
-                None => notes.push(QueryNote::BadSeed { given: value }),
+                None => notes.push(Note::BadSeed {
+                    given: value.clone(),
+                    seed: BandSettings::DEFAULT_SEED,
+                }),
             }
         } else if key == BANDS_KEY {
-            if read_switch(&mut notes, BANDS_KEY, value) == Some(true) {
+            if read_switch(notes, BANDS_KEY, value) == Some(true) {
                 bands.get_or_insert(BandSettings::DEFAULT);
             }
-        } else if is_scenario_key(&key) {
-            read_input(&mut scenario, &mut notes, &key, value);
         } else if key == BASELINE_KEY {
-            if read_switch(&mut notes, BASELINE_KEY, value) == Some(true) {
-                baseline.get_or_insert(Scenario::REPORT);
+            if read_switch(notes, BASELINE_KEY, value) == Some(true) {
+                baseline.get_or_insert_with(|| {
+                    Reader::new(Scenario::REPORT, Annotation::default(), NoteSource::Link)
+                });
             }
-        } else if key == MARK_KEY {
-            mark = Some(value);
-        } else if key == NOTE_KEY {
-            let (note, cut) = read_note(&value);
-            annotation.note = note;
-            notes.extend(cut);
         } else if key == EMBED_KEY {
-            if let Some(on) = read_switch(&mut notes, EMBED_KEY, value) {
+            if let Some(on) = read_switch(notes, EMBED_KEY, value) {
                 embed = on;
             }
         } else if key == VIEW_KEY {
-            match VIEW_WORDS.iter().position(|word| *word == value) {
+            match VIEW_WORDS.iter().position(|word| word == value) {
                 Some(index) => chart = index == 1,
-                None => notes.push(QueryNote::UnknownViewValue {
-                    key: VIEW_KEY,
-                    given: value,
-                }),
+                None => notes.push(unknown_word(VIEW_KEY, value, &VIEW_WORDS)),
             }
         } else if key == THEME_KEY {
-            match Theme::from_key(&value) {
+            match Theme::from_key(value) {
                 Some(theme) => view.theme = theme,
-                None => notes.push(QueryNote::UnknownViewValue {
-                    key: THEME_KEY,
-                    given: value,
-                }),
+                None => notes.push(unknown_word(THEME_KEY, value, &Theme::KEYS)),
             }
         } else if key == LANG_KEY {
-            match Lang::from_key(&value) {
+            match Lang::from_key(value) {
                 Some(lang) => view.lang = lang,
-                None => notes.push(QueryNote::UnknownViewValue {
-                    key: LANG_KEY,
-                    given: value,
-                }),
+                None => notes.push(unknown_word(LANG_KEY, value, &Lang::KEYS)),
             }
         } else {
-            notes.push(QueryNote::UnknownKey { key });
+            return false;
         }
-    }
-    if let Some(given) = mark {
-        match read_mark(&given, scenario.last_year_shown()) {
-            Ok((year, note)) => {
-                annotation.mark = Some(year);
-                notes.extend(note);
-            }
-            Err(note) => notes.push(note),
-        }
-    }
+        true
+    });
     view.page = if chart {
         Page::Chart
     } else if embed {
@@ -309,37 +241,55 @@ pub fn parse_query(query: &str) -> ParsedQuery {
     } else {
         Page::Full
     };
+    let read = reader.finish();
     ParsedQuery {
         link: Link {
-            scenario,
+            scenario: read.scenario,
             view,
-            baseline,
+            baseline: baseline.map(|pinned| pinned.finish().scenario),
             bands,
-            annotation,
+            annotation: read.annotation,
         },
-        notes,
+        notes: read.notes,
+    }
+}
+
+/// The note for a view key's value that is none of its `words`.
+fn unknown_word(key: &'static str, given: &str, words: &'static [&'static str]) -> Note {
+    Note::UnknownViewValue {
+        key,
+        given: given.to_string(),
+        allowed: Allowed::Words(words),
     }
 }
 
 /// A switch key's value: `1` is on, `0` off; anything else is noted and changes nothing.
-fn read_switch(notes: &mut Vec<QueryNote>, key: &'static str, given: String) -> Option<bool> {
-    match given.as_str() {
+fn read_switch(notes: &mut Vec<Note>, key: &'static str, given: &str) -> Option<bool> {
+    match given {
         "1" => Some(true),
         "0" => Some(false),
         _ => {
-            notes.push(QueryNote::UnknownViewValue { key, given });
+            notes.push(Note::UnknownViewValue {
+                key,
+                given: given.to_string(),
+                allowed: Allowed::OnOrOff,
+            });
             None
         }
     }
 }
 
 /// A half-width from a link, brought into its limits (noted when it had to be).
-fn read_range(ranges: &mut Ranges, notes: &mut Vec<QueryNote>, input: Input, given: String) {
-    let number = parse_decimal(&given);
+fn read_range(ranges: &mut Ranges, notes: &mut Vec<Note>, input: Input, given: &str) {
+    let number = parse_decimal(given);
     ranges.set(input, number.unwrap_or(f64::NAN));
     let used = ranges.get(input).unwrap_or(0.0);
     if number != Some(used) {
-        notes.push(QueryNote::BadRange { input, given, used });
+        notes.push(Note::BadRange {
+            input,
+            given: given.to_string(),
+            used,
+        });
     }
 }
 
@@ -353,22 +303,6 @@ fn parse_seed(text: &str) -> Option<u64> {
         .bytes()
         .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
     (seed <= BandSettings::MAX_SEED).then_some(seed)
-}
-
-/// True for the keys of a scenario: its inputs' and the ramp's.
-fn is_scenario_key(key: &str) -> bool {
-    key == RAMP_KEY || Input::from_key(key).is_some()
-}
-
-/// Reads `key=given` (a scenario key) into `scenario`.
-fn read_input(scenario: &mut Scenario, notes: &mut Vec<QueryNote>, key: &str, given: String) {
-    match Input::from_key(key) {
-        Some(input) => read_number(scenario, notes, input, given),
-        None => match Ramp::from_key(&given) {
-            Some(ramp) => scenario.ramp = ramp,
-            None => notes.push(QueryNote::UnknownRamp { given }),
-        },
-    }
 }
 
 /// The query string (without `?`) for a link: only what differs from the defaults, each value
@@ -444,172 +378,6 @@ fn scenario_pairs(scenario: &Scenario, prefix: &str, pairs: &mut Vec<(String, St
     }
 }
 
-/// URL key of the ramp (the one input that is a word, not a number).
-pub const RAMP_KEY: &str = "ramp";
-
-fn read_number(scenario: &mut Scenario, notes: &mut Vec<QueryNote>, input: Input, given: String) {
-    let Some(number) = parse_decimal(&given) else {
-        notes.push(QueryNote::NotANumber { input, given });
-        return;
-    };
-    apply_number(scenario, notes, input, number, given);
-}
-
-/// Sets `input` to `number` by MODEL.md's rules (clamped, years rounded), noting an adjustment;
-/// `given` is how the reader wrote it, for the note.
-pub(crate) fn apply_number(
-    scenario: &mut Scenario,
-    notes: &mut Vec<QueryNote>,
-    input: Input,
-    number: f64,
-    given: String,
-) {
-    let spec = input.spec();
-    scenario.set(input, number);
-    let used = scenario.get(input);
-    if number < spec.min || number > spec.max {
-        notes.push(QueryNote::OutOfRange { input, given, used });
-    } else if used != number {
-        // In range but changed: only a year's rounding does that.
-        notes.push(QueryNote::RoundedYear { input, given, used });
-    }
-}
-
-/// MODEL.md's number grammar after trimming ASCII white space: an optional sign, digits with an
-/// optional fraction (or a fraction alone), an optional exponent. `60`, `-3`, `.5`, `7.`,
-/// `1e3` are numbers; `abc`, `50abc`, `0x10`, `inf`, `NaN` and the empty string are not.
-/// An overflow such as `1e999` reads as ±∞ (and so clamps to the range's end).
-pub fn parse_decimal(text: &str) -> Option<f64> {
-    let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    if matches!(bytes.first(), Some(b'+' | b'-')) {
-        i += 1;
-    }
-    let integer_digits = count_digits(bytes, i);
-    i += integer_digits;
-    let mut fraction_digits = 0;
-    if bytes.get(i) == Some(&b'.') {
-        i += 1;
-        fraction_digits = count_digits(bytes, i);
-        i += fraction_digits;
-    }
-    if integer_digits + fraction_digits == 0 {
-        return None;
-    }
-    if matches!(bytes.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(bytes.get(i), Some(b'+' | b'-')) {
-            i += 1;
-        }
-        let exponent_digits = count_digits(bytes, i);
-        if exponent_digits == 0 {
-            return None;
-        }
-        i += exponent_digits;
-    }
-    if i != bytes.len() {
-        return None;
-    }
-    Some(decimal_value(text))
-}
-
-/// The value of text already known to match the grammar of [`parse_decimal`]. Exact (correctly
-/// rounded) for up to 15 significant digits and exponents within ±22, which covers every value
-/// a slider or a hand-written link holds; within a few units in the last place otherwise.
-/// Written out rather than calling `str::parse`, whose tables weigh ~20 KB in the wasm.
-fn decimal_value(text: &str) -> f64 {
-    // Bytes, not `str` slices: the grammar is ASCII, and byte slicing has no char-boundary
-    // panic (whose message formatting is another few KB of wasm).
-    let bytes = text.as_bytes();
-    let (negative, body) = match bytes.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        Some((b'+', rest)) => (false, rest),
-        _ => (false, bytes),
-    };
-    let (digits, exponent_text) = match body.iter().position(|b| matches!(b, b'e' | b'E')) {
-        Some(at) => body.split_at(at),
-        None => (body, &[][..]),
-    };
-    // Significant digits in a u64 (19 fit); later integer digits only scale, later fraction
-    // digits are below the precision of an f64 anyway.
-    let mut mantissa: u64 = 0;
-    let mut kept = 0;
-    let mut scale: i64 = 0;
-    let mut in_fraction = false;
-    for &byte in digits {
-        if byte == b'.' {
-            in_fraction = true;
-            continue;
-        }
-        let digit = u64::from(byte - b'0');
-        if kept < 19 && (mantissa != 0 || digit != 0) {
-            mantissa = mantissa * 10 + digit;
-            kept += 1;
-            if in_fraction {
-                scale -= 1;
-            }
-        } else if mantissa == 0 {
-            // A leading zero: only its place in the fraction matters.
-            if in_fraction {
-                scale -= 1;
-            }
-        } else if !in_fraction {
-            scale += 1;
-        }
-    }
-    let mut exponent: i64 = 0;
-    let mut exponent_negative = false;
-    for &byte in exponent_text {
-        match byte {
-            b'e' | b'E' => {}
-            b'-' => exponent_negative = true,
-            b'+' => {}
-            // Saturate: anything past ±100,000 is already 0 or ∞.
-            _ => exponent = (exponent * 10 + i64::from(byte - b'0')).min(100_000),
-        }
-    }
-    let power = scale
-        + if exponent_negative {
-            -exponent
-        } else {
-            exponent
-        };
-    let magnitude = if mantissa == 0 {
-        0.0
-    } else if mantissa < (1 << 53) && (-22..=22).contains(&power) {
-        // Both operands exact, so one correctly rounded operation.
-        let ten_to = 10f64.powi(power.unsigned_abs() as i32);
-        if power >= 0 {
-            mantissa as f64 * ten_to
-        } else {
-            mantissa as f64 / ten_to
-        }
-    } else if power > 400 {
-        f64::INFINITY
-    } else if power < -400 {
-        0.0
-    } else {
-        // Two steps keep the intermediate power of ten inside f64's range.
-        let half = power / 2;
-        mantissa as f64 * 10f64.powi(half as i32) * 10f64.powi((power - half) as i32)
-    };
-    if negative {
-        -magnitude
-    } else {
-        magnitude
-    }
-}
-
-/// How many ASCII digits run from `start`.
-fn count_digits(bytes: &[u8], start: usize) -> usize {
-    bytes
-        .iter()
-        .skip(start)
-        .take_while(|b| b.is_ascii_digit())
-        .count()
-}
-
 /// Splits and decodes `application/x-www-form-urlencoded` text as `URLSearchParams` does:
 /// `&`-separated, empty pieces skipped, split at the first `=`, `+` is a space, `%XX` escapes
 /// decoded as bytes (a `%` without two hex digits stays literal), then UTF-8 with invalid
@@ -677,239 +445,13 @@ fn hex_value(digit: u8) -> Option<u8> {
     }
 }
 
-/// Where the values a [`QueryNote`] speaks of came from; its sentence names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoteSource {
-    /// A link's query string.
-    Link,
-    /// A saved-scenario file the reader opened (`saved.rs`).
-    File,
-    /// A message from the page that embeds the calculator (`messages.rs`).
-    Message,
-}
-
-impl NoteSource {
-    /// Of three whole sentences, one per source, the one for `self`: a link, a file and a
-    /// message take different words (and, in German or French, different grammar).
-    fn pick(self, link: Text, file: Text, message: Text) -> Text {
-        match self {
-            NoteSource::Link => link,
-            NoteSource::File => file,
-            NoteSource::Message => message,
-        }
-    }
-}
-
-impl QueryNote {
-    /// One plain sentence for the reader about a link. Values they typed are quoted back,
-    /// shortened.
-    pub fn message(&self) -> String {
-        self.message_from(NoteSource::Link)
-    }
-
-    /// One plain sentence for the reader about values that came from `source`, in the page's
-    /// language.
-    pub fn message_from(&self, source: NoteSource) -> String {
-        use Text as T;
-        let pick = |link, file, message| source.pick(link, file, message);
-        match self {
-            QueryNote::NotANumber { input, given } => {
-                let spec = input.spec();
-                let default = format::input_value(spec.default, spec.unit);
-                if given.trim().is_empty() {
-                    fill(
-                        pick(T::NoteEmptyLink, T::NoteEmptyFile, T::NoteEmptyMessage),
-                        &[("label", spec.label()), ("default", &default)],
-                    )
-                } else {
-                    fill(
-                        pick(
-                            T::NoteNotANumberLink,
-                            T::NoteNotANumberFile,
-                            T::NoteNotANumberMessage,
-                        ),
-                        &[
-                            ("label", spec.label()),
-                            ("given", &quote(given)),
-                            ("default", &default),
-                        ],
-                    )
-                }
-            }
-            QueryNote::OutOfRange { input, given, used } => {
-                let spec = input.spec();
-                fill(
-                    pick(
-                        T::NoteOutOfRangeLink,
-                        T::NoteOutOfRangeFile,
-                        T::NoteOutOfRangeMessage,
-                    ),
-                    &[
-                        ("label", spec.label()),
-                        ("min", &format::input_value(spec.min, spec.unit)),
-                        ("max", &format::input_value(spec.max, spec.unit)),
-                        ("given", &quote(given)),
-                        ("used", &format::input_value(*used, spec.unit)),
-                    ],
-                )
-            }
-            QueryNote::RoundedYear { input, given, used } => {
-                let spec = input.spec();
-                debug_assert_eq!(spec.unit, Unit::Year);
-                fill(
-                    pick(
-                        T::NoteRoundedYearLink,
-                        T::NoteRoundedYearFile,
-                        T::NoteRoundedYearMessage,
-                    ),
-                    &[
-                        ("label", spec.label()),
-                        ("given", &quote(given)),
-                        ("used", &format::input_value(*used, spec.unit)),
-                    ],
-                )
-            }
-            QueryNote::UnknownRamp { given } => {
-                let words: Vec<&str> = Ramp::ALL.iter().map(|ramp| ramp.key()).collect();
-                fill(
-                    pick(
-                        T::NoteUnknownRampLink,
-                        T::NoteUnknownRampFile,
-                        T::NoteUnknownRampMessage,
-                    ),
-                    &[
-                        ("words", &words.join(", ")),
-                        ("given", &quote(given)),
-                        ("default", Ramp::DEFAULT.label()),
-                    ],
-                )
-            }
-            QueryNote::Repeated { key } => fill(
-                pick(
-                    T::NoteRepeatedLink,
-                    T::NoteRepeatedFile,
-                    T::NoteRepeatedMessage,
-                ),
-                &[("key", &quote(key))],
-            ),
-            QueryNote::UnknownKey { key } => fill(
-                pick(
-                    T::NoteUnknownKeyLink,
-                    T::NoteUnknownKeyFile,
-                    T::NoteUnknownKeyMessage,
-                ),
-                &[("key", &quote(key))],
-            ),
-            QueryNote::Baseline(note) => {
-                fill(T::NoteBaseline, &[("note", &note.message_from(source))])
-            }
-            QueryNote::BadRange { input, given, used } => {
-                let spec = input.spec();
-                fill(
-                    pick(
-                        T::NoteBadRangeLink,
-                        T::NoteBadRangeFile,
-                        T::NoteBadRangeMessage,
-                    ),
-                    &[
-                        ("label", spec.label()),
-                        ("min", &format::grouped(0.0, 0)),
-                        ("max", &format::input_value(spec.max - spec.min, spec.unit)),
-                        ("given", &quote(given)),
-                        ("used", &format::input_value(*used, spec.unit)),
-                    ],
-                )
-            }
-            QueryNote::BadSeed { given } => fill(
-                pick(
-                    T::NoteBadSeedLink,
-                    T::NoteBadSeedFile,
-                    T::NoteBadSeedMessage,
-                ),
-                &[
-                    ("min", &format::whole(0)),
-                    // 2^53, written as a power: the largest seed JavaScript holds exactly.
-                    ("max", "2^53"),
-                    ("given", &quote(given)),
-                    ("seed", &format::whole(BandSettings::DEFAULT_SEED)),
-                ],
-            ),
-            QueryNote::MarkAdjusted { given, used } => fill(
-                pick(
-                    T::NoteMarkAdjustedLink,
-                    T::NoteMarkAdjustedFile,
-                    T::NoteMarkAdjustedMessage,
-                ),
-                &[
-                    ("min", &format::year(FIRST_YEAR)),
-                    ("given", &quote(given)),
-                    ("used", &format::year(*used)),
-                ],
-            ),
-            QueryNote::MarkNotAYear { given } => fill(
-                pick(
-                    T::NoteMarkNotAYearLink,
-                    T::NoteMarkNotAYearFile,
-                    T::NoteMarkNotAYearMessage,
-                ),
-                &[("min", &format::year(FIRST_YEAR)), ("given", &quote(given))],
-            ),
-            QueryNote::NoteCut { length } => fill(
-                pick(
-                    T::NoteNoteCutLink,
-                    T::NoteNoteCutFile,
-                    T::NoteNoteCutMessage,
-                ),
-                &[
-                    ("limit", &format::whole(NOTE_LIMIT as u64)),
-                    ("length", &format::grouped(*length as f64, 0)),
-                ],
-            ),
-            QueryNote::UnknownViewValue { key, given } => {
-                let words = if *key == EMBED_KEY || *key == BASELINE_KEY || *key == BANDS_KEY {
-                    fill(T::NoteOnOrOff, &[("on", "1"), ("off", "0")])
-                } else if *key == LANG_KEY {
-                    let words: Vec<&str> = Lang::ALL.iter().map(|lang| lang.key()).collect();
-                    words.join(", ")
-                } else if *key == VIEW_KEY {
-                    VIEW_WORDS.join(", ")
-                } else {
-                    let words: Vec<&str> = Theme::ALL.iter().map(|theme| theme.key()).collect();
-                    words.join(", ")
-                };
-                fill(
-                    pick(
-                        T::NoteViewValueLink,
-                        T::NoteViewValueFile,
-                        T::NoteViewValueMessage,
-                    ),
-                    &[("key", key), ("words", &words), ("given", &quote(given))],
-                )
-            }
-        }
-    }
-}
-
-/// A reader's text, shortened for quoting back (a 10,000-character value would swamp the page).
-pub(crate) fn quote(text: &str) -> String {
-    if text.is_empty() {
-        // Nothing given: a pair of empty quotes says so better than nothing at all.
-        return fill(Text::MsgGivenText, &[("text", "")]);
-    }
-    let mut chars = text.chars();
-    let mut short: String = chars.by_ref().take(QUOTE_LIMIT).collect();
-    if chars.next().is_some() {
-        short.push('\u{2026}');
-    }
-    short
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::notes::NoteSource;
 
     fn parse(query: &str) -> ParsedQuery {
-        parse_query(query)
+        parse_query(query, &Scenario::REPORT)
     }
 
     #[test]
@@ -941,43 +483,16 @@ mod tests {
     }
 
     #[test]
-    fn number_grammar_accepts_plain_decimals_only() {
-        for (text, expected) in [
-            ("60", 60.0),
-            ("-3", -3.0),
-            ("+3", 3.0),
-            (".5", 0.5),
-            ("7.", 7.0),
-            ("1e3", 1000.0),
-            ("1E+2", 100.0),
-            ("2.5e-1", 0.25),
-            ("  42\t\n", 42.0),
-            ("007", 7.0),
-        ] {
-            assert_eq!(parse_decimal(text), Some(expected), "{text:?}");
-        }
-        for text in [
-            "", " ", "abc", "50abc", "0x10", "inf", "-inf", "Infinity", "NaN", "nan", ".", "-",
-            "+", "e3", "1e", "1e+", "1.2.3", "--1", "1 000", "1,5", "\u{a0}5", "5%", "½", "١",
-            "+-1", "1_000",
-        ] {
-            assert_eq!(parse_decimal(text), None, "{text:?}");
-        }
-        assert_eq!(parse_decimal("1e999"), Some(f64::INFINITY));
-        assert_eq!(parse_decimal("-1e999"), Some(f64::NEG_INFINITY));
-        assert_eq!(parse_decimal("1e-999"), Some(0.0));
-    }
-
-    #[test]
     fn garbage_falls_back_to_the_default_with_a_note() {
         for value in ["abc", "50abc", "0x10", "inf", "NaN", ""] {
             let parsed = parse(&("sg=".to_string() + value));
             assert_eq!(parsed.link.scenario.stargate_share_2030, 75.0, "{value:?}");
             assert_eq!(
                 parsed.notes,
-                vec![QueryNote::NotANumber {
+                vec![Note::NotANumber {
                     input: Input::StargateShare2030,
-                    given: value.to_string()
+                    given: Value::Text(value.to_string()),
+                    kept: 75.0,
                 }]
             );
         }
@@ -989,7 +504,7 @@ mod tests {
         assert_eq!(parsed.link.scenario.stargate_share_2030, 100.0);
         assert_eq!(parsed.link.scenario.spend_2024, 0.5);
         assert_eq!(parsed.notes.len(), 2);
-        assert!(matches!(parsed.notes[0], QueryNote::OutOfRange { used, .. } if used == 100.0));
+        assert!(matches!(parsed.notes[0], Note::OutOfRange { used, .. } if used == 100.0));
     }
 
     #[test]
@@ -1026,12 +541,12 @@ mod tests {
         assert_eq!(
             parsed.notes,
             vec![
-                QueryNote::RoundedYear {
+                Note::RoundedYear {
                     input: Input::FirstStargateYear,
                     given: "2026.5".into(),
                     used: 2027.0
                 },
-                QueryNote::RoundedYear {
+                Note::RoundedYear {
                     input: Input::LastYear,
                     given: "2031.4".into(),
                     used: 2031.0
@@ -1041,8 +556,8 @@ mod tests {
         let parsed = parse("y0=2030.7&h=2029.5");
         assert_eq!(parsed.link.scenario.first_stargate_year, 2030.0);
         assert_eq!(parsed.link.scenario.last_year, 2030.0);
-        assert!(matches!(parsed.notes[0], QueryNote::OutOfRange { .. }));
-        assert!(matches!(parsed.notes[1], QueryNote::OutOfRange { .. }));
+        assert!(matches!(parsed.notes[0], Note::OutOfRange { .. }));
+        assert!(matches!(parsed.notes[1], Note::OutOfRange { .. }));
         let parsed = parse("y0=2025.5&h=2034.49999");
         assert_eq!(parsed.link.scenario.first_stargate_year, 2026.0);
         assert_eq!(parsed.link.scenario.last_year, 2034.0);
@@ -1061,8 +576,8 @@ mod tests {
         assert_eq!(
             parsed.notes,
             vec![
-                QueryNote::Repeated { key: "sg".into() },
-                QueryNote::Repeated { key: "ramp".into() },
+                Note::Repeated { key: "sg".into() },
+                Note::Repeated { key: "ramp".into() },
             ]
         );
         // Even a bad first value wins over a good later one.
@@ -1092,10 +607,10 @@ mod tests {
         assert_eq!(
             parsed.notes,
             vec![
-                QueryNote::UnknownKey {
+                Note::UnknownKey {
                     key: "utm_source".into()
                 },
-                QueryNote::UnknownKey { key: "SG".into() },
+                Note::UnknownKey { key: "SG".into() },
             ]
         );
     }
@@ -1121,9 +636,10 @@ mod tests {
         // A key with no `=` has an empty value.
         assert_eq!(
             parse("sg").notes,
-            vec![QueryNote::NotANumber {
+            vec![Note::NotANumber {
                 input: Input::StargateShare2030,
-                given: String::new()
+                given: Value::Text(String::new()),
+                kept: 75.0,
             }]
         );
         // Only the first `=` splits.
@@ -1236,9 +752,10 @@ mod tests {
             assert_eq!(parsed.link.view.lang, Lang::En);
             assert_eq!(
                 parsed.notes,
-                [QueryNote::UnknownViewValue {
+                [Note::UnknownViewValue {
                     key: LANG_KEY,
-                    given: code.to_string()
+                    given: code.to_string(),
+                    allowed: Allowed::Words(&Lang::KEYS),
                 }]
             );
         }
@@ -1273,9 +790,10 @@ mod tests {
             assert_eq!(parsed.link.view.page, Page::Embed, "{word}");
             assert_eq!(
                 parsed.notes,
-                [QueryNote::UnknownViewValue {
+                [Note::UnknownViewValue {
                     key: VIEW_KEY,
-                    given: word.to_string()
+                    given: word.to_string(),
+                    allowed: Allowed::Words(&VIEW_WORDS),
                 }]
             );
         }
@@ -1309,7 +827,7 @@ mod tests {
         assert_eq!(clamped.link.annotation.mark, Some(2030));
         assert_eq!(
             clamped.notes,
-            [QueryNote::MarkAdjusted {
+            [Note::MarkAdjusted {
                 given: "2033".into(),
                 used: 2030
             }]
@@ -1323,8 +841,8 @@ mod tests {
         assert_eq!(not_a_year.link.annotation, Annotation::default());
         assert_eq!(
             not_a_year.notes,
-            [QueryNote::MarkNotAYear {
-                given: "soon".into()
+            [Note::MarkNotAYear {
+                given: Value::Text("soon".into())
             }]
         );
         // The first occurrence wins, as for every key.
@@ -1334,7 +852,7 @@ mod tests {
         assert_eq!(twice.notes.len(), 2);
         // A long note is cut, and said so; markup, controls and bidi overrides as the core reads them.
         let long = parse(&("note=".to_string() + &"word+".repeat(100)));
-        assert_eq!(long.notes, [QueryNote::NoteCut { length: 499 }]);
+        assert_eq!(long.notes, [Note::NoteCut { length: 499 }]);
         assert!(long.notes[0]
             .message()
             .contains("at most 140 characters; the link's had 499"));
@@ -1372,6 +890,34 @@ mod tests {
         let mut short = Link::to(Scenario::REPORT);
         short.annotation.mark = Some(2033);
         assert_eq!(encode_query(&short), "");
+    }
+
+    #[test]
+    fn a_preset_page_reads_its_link_on_top_of_the_preset() {
+        use crate::presets::PRESETS;
+        for preset in PRESETS {
+            let start = preset.apply(&Scenario::REPORT);
+            let parsed = parse_query("?sg=50", &start);
+            assert!(parsed.notes.is_empty(), "{}: {:?}", preset.id, parsed.notes);
+            let mut expected = start;
+            expected.stargate_share_2030 = 50.0;
+            assert_eq!(parsed.link.scenario, expected, "{}", preset.id);
+            // The page's own keys count as given once: the link's `sg` is not a repeat.
+            let parsed = parse_query("sg=50&sg=60&ramp=lin&lang=de", &start);
+            assert_eq!(parsed.notes, [Note::Repeated { key: "sg".into() }]);
+            assert_eq!(parsed.link.scenario.ramp, Ramp::Linear);
+            // A value that is not a number keeps the page's own, and says which.
+            let bad = parse_query("sg=abc", &start);
+            assert_eq!(bad.link.scenario, start);
+            assert_eq!(
+                bad.notes,
+                [Note::NotANumber {
+                    input: Input::StargateShare2030,
+                    given: Value::Text("abc".into()),
+                    kept: start.stargate_share_2030,
+                }]
+            );
+        }
     }
 
     #[test]
@@ -1453,7 +999,7 @@ mod tests {
             "The uncertainty range of \u{201c}Stargate share of compute spend in 2030\u{201d} must be a number from 0 to 100%; the link's 500 became \u{b1}100%."
         );
         assert!(
-            matches!(parsed.notes[3], QueryNote::UnknownKey { .. }),
+            matches!(parsed.notes[3], Note::UnknownKey { .. }),
             "h has no range"
         );
         assert!(parsed.notes[4].message().starts_with("The random seed"));
