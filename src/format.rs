@@ -302,10 +302,11 @@ fn write_fixed(out: &mut String, x: f64, decimals: u8, style: Option<&NumberStyl
 }
 
 fn write_digits(out: &mut String, mut n: u64, style: Option<&NumberStyle>) {
+    // A u64 has at most 20 digits.
     let mut digits = [0u8; 20];
     let mut len = 0;
-    loop {
-        digits[len] = b'0' + (n % 10) as u8;
+    for slot in digits.iter_mut() {
+        *slot = b'0' + (n % 10) as u8;
         len += 1;
         n /= 10;
         if n == 0 {

@@ -4,6 +4,18 @@
 //! out, tested natively.
 //! The browser UI lives in `src/ui/` and is compiled for wasm32 only.
 
+// A panic in the wasm kills the page: outside tests, nothing may unwrap, index out of range or
+// panic; bad input gets a clamp, a default or an error the page puts into words.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
 pub mod annotation;
 pub mod baseline;
 pub mod chart;

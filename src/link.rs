@@ -406,8 +406,11 @@ pub fn form_encode(text: &str) -> String {
             b' ' => encoded.push('+'),
             _ => {
                 encoded.push('%');
-                encoded.push(char::from(HEX[usize::from(byte >> 4)]));
-                encoded.push(char::from(HEX[usize::from(byte & 15)]));
+                for nibble in [byte >> 4, byte & 15] {
+                    encoded.push(char::from(
+                        HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                    ));
+                }
             }
         }
     }
@@ -419,8 +422,7 @@ pub fn form_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
+    while let Some(&byte) = bytes.get(i) {
         let escaped = match (byte, bytes.get(i + 1), bytes.get(i + 2)) {
             (b'%', Some(&high), Some(&low)) => hex_value(high).zip(hex_value(low)),
             _ => None,

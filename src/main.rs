@@ -1,6 +1,18 @@
 //! Entry point. The UI exists only in the browser build; on the host this binary is empty and
 //! `cargo test` exercises the pure core in `lib.rs` alone.
 
+// A panic in the wasm kills the page: outside tests, nothing may unwrap, index out of range or
+// panic (the core holds the same lints, `lib.rs`).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
 #[cfg(target_arch = "wasm32")]
 mod ui;
 

@@ -72,7 +72,14 @@ pub fn sentence_words() -> [[&'static str; 3]; 4] {
     let multiple = cut(t(Text::SentenceExplorable), "multiple");
     let against = cut(t(Text::SentenceExplorableAgainst), "azure");
     let none = cut(t(Text::SentenceExplorableNoAzure), "multiple");
-    std::array::from_fn(|i| [multiple[i], against[i], none[i]])
+    let mut pieces = [[""; 3]; 4];
+    for (piece, ((multiple, against), none)) in pieces
+        .iter_mut()
+        .zip(multiple.into_iter().zip(against).zip(none))
+    {
+        *piece = [multiple, against, none];
+    }
+    pieces
 }
 
 /// The page's headline as plain text: the sentence the page shows, with `share` (the 2030
@@ -85,7 +92,7 @@ pub fn headline_sentence(share: f64, f: &Figures) -> String {
     let values = [share, numbers.stargate, numbers.azure, String::new()];
     let mut out = String::new();
     for (piece, value) in sentence_words().iter().zip(values) {
-        out = out + piece[side] + &value;
+        out = out + piece.get(side).copied().unwrap_or_default() + &value;
     }
     out
 }
