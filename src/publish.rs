@@ -5,7 +5,9 @@
 //! read one. Plain strings from plain data, in English; `src/bin/publish.rs` writes them into
 //! the build. Where the pages live and what they are called is the site's (`site.rs`).
 
+use crate::chart::wrap;
 use crate::embed::{iframe_title, IFRAME_HEIGHT};
+use crate::export::{text, ChartImage, FONT, INK, MUTED};
 use crate::format;
 use crate::markup::escape;
 use crate::model::project;
@@ -196,6 +198,62 @@ pub fn fallback_html(page: SitePage) -> String {
         + ".</p></div>"
 }
 
+/// The link-preview card of a page ([`CARD_WIDTH`] × [`CARD_HEIGHT`]): what it shows
+/// ([`card_kicker`]), the headline sentence and the site's name on the left, and on the right
+/// `chart`, the page's spend chart exactly as its SVG download draws it, scaled to fit. The
+/// font is left to the renderer (the publisher gives resvg the one in style/fonts/, so every
+/// machine draws the same card).
+pub fn card_svg(page: SitePage, chart: &ChartImage) -> String {
+    const WIDTH: f64 = 1200.0;
+    const HEIGHT: f64 = 630.0;
+    const LEFT: f64 = 56.0;
+    const COLUMN: f64 = 400.0;
+    const HEADLINE_SIZE: f64 = 34.0;
+    const HEADLINE_LINE: f64 = 42.0;
+    // The chart's box: right of the column, with the card's margins.
+    const CHART_LEFT: f64 = LEFT + COLUMN + 24.0;
+    const CHART_TOP: f64 = 36.0;
+    let (kicker, headline) = (card_kicker(page), page.headline());
+    let scale =
+        ((WIDTH - CHART_LEFT - 32.0) / chart.width).min((HEIGHT - 2.0 * CHART_TOP) / chart.height);
+    let chart_top = (HEIGHT - chart.height * scale) / 2.0;
+    // A bold 34 px sentence, wider per character than the chart's 12 px legend.
+    let headline_lines = wrap(&headline, COLUMN, HEADLINE_SIZE * 0.56);
+    let site_lines = wrap(SITE_TITLE, COLUMN, 20.0 * 0.52);
+    let mut svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\" viewBox=\"0 0 1200 630\" font-family=\"".to_string()
+        + FONT
+        + "\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n<rect width=\"12\" height=\"630\" fill=\""
+        + Provider::Stargate.colour()
+        + "\"/>\n"
+        + &text(LEFT, 96.0, MUTED, "start", &kicker, " font-size=\"22\" font-weight=\"700\"");
+    let mut y = 160.0;
+    for line in &headline_lines {
+        svg += &text(
+            LEFT,
+            y,
+            INK,
+            "start",
+            line,
+            " font-size=\"34\" font-weight=\"700\"",
+        );
+        y += HEADLINE_LINE;
+    }
+    let mut y = HEIGHT - 48.0 - 26.0 * (site_lines.len() as f64 - 1.0);
+    for line in &site_lines {
+        svg += &text(LEFT, y, MUTED, "start", line, " font-size=\"20\"");
+        y += 26.0;
+    }
+    svg + "<g transform=\"translate("
+        + &format::fixed(CHART_LEFT, 1)
+        + ","
+        + &format::fixed(chart_top, 1)
+        + ") scale("
+        + &format::fixed(scale, 4)
+        + ")\">\n"
+        + &chart.svg
+        + "</g>\n</svg>\n"
+}
+
 /// The words the card draws about its page: what the picture shows.
 pub fn card_kicker(page: SitePage) -> String {
     match page.preset {
@@ -374,15 +432,20 @@ mod tests {
 
     #[test]
     fn a_card_draws_its_words_and_the_spend_chart_in_1200_by_630() {
+        use crate::annotation::Annotation;
+        use crate::chart::ChartKind;
         let page = SitePage::all()[2];
         let scenario = page.scenario();
-        let svg = crate::export::card_svg(
-            &card_kicker(page),
-            &page.headline(),
-            SITE_TITLE,
+        // The chart's marks are the page's drawing (its tests, in the publisher, check them).
+        let drawing = "<g data-drawing=\"\"></g>";
+        let chart = crate::export::chart_svg(
+            ChartKind::Spend,
             &project(&scenario),
             &scenario,
+            &Annotation::default(),
+            drawing,
         );
+        let svg = card_svg(page, &chart);
         assert!(svg.starts_with(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\""
         ));
@@ -393,7 +456,7 @@ mod tests {
         assert!(
             svg.contains(">By 2030, OpenAI gets 40% of its compute</text>") || svg.contains("40%")
         );
-        assert!(svg.contains("data-provider=\"stargate\""));
+        assert!(svg.contains(drawing));
         assert!(
             svg.contains("Scenario: sg=40"),
             "the chart's source names the scenario"

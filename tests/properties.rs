@@ -362,8 +362,13 @@ proptest! {
         let csv = stargate_calc::export::csv(&projection);
         prop_assert!(!csv.contains(format::NOT_A_NUMBER), "{}", csv);
         for kind in stargate_calc::chart::ChartKind::ALL {
-            let svg = stargate_calc::export::chart_svg(kind, &projection, &scenario, &Default::default()).svg;
+            // The image's frame, and the chart its marks are drawn from.
+            let svg = stargate_calc::export::chart_svg(kind, &projection, &scenario, &Default::default(), "").svg;
             prop_assert!(!svg.contains("NaN") && !svg.contains("inf"));
+            let chart = stargate_calc::export::image_chart(kind, &projection, &scenario, &Default::default());
+            for d in chart.series.iter().chain(&chart.markers) {
+                prop_assert!(!d.contains("NaN") && !d.contains("inf"), "{}", d);
+            }
         }
         let json = stargate_calc::export::parameters_json(&scenario, &Default::default());
         prop_assert!(!json.contains(format::NOT_A_NUMBER));

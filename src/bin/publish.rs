@@ -5,7 +5,8 @@
 //!   starts and to readers without JavaScript (`publish::page_head`, `publish::fallback_html`):
 //!   the root's `index.html`, and `p/<preset>/index.html` for each preset, opening on that
 //!   preset (`#app`'s `data-preset`), its files reached from two folders down;
-//! - every page's `card.png`: its link-preview card (`export::card_svg`), rasterised by resvg
+//! - every page's `card.png`: its link-preview card (`publish::card_svg`), its chart's marks
+//!   drawn by the page's own views (`ui/drawing.rs`, rendered to text), rasterised by resvg
 //!   with the font in style/fonts/, never a system font, so every machine draws the same card;
 //! - `_headers`, for hosts that read one (`publish::headers_file`);
 //! - with a SITE: every page's absolute tags (canonical, Open Graph, Twitter, oEmbed
@@ -19,15 +20,23 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use stargate_calc::export::card_svg;
+use stargate_calc::annotation::Annotation;
+use stargate_calc::chart::ChartKind;
+use stargate_calc::export::{chart_svg, image_chart, ChartImage};
 use stargate_calc::markup::escape;
 use stargate_calc::model::project;
 use stargate_calc::publish::{
-    card_kicker, check_site, fallback_html, head_tags, headers_file, oembed_json, page_head,
+    card_svg, check_site, fallback_html, head_tags, headers_file, oembed_json, page_head,
     CARD_HEIGHT, CARD_WIDTH, OEMBED_FILE,
 };
-use stargate_calc::site::{SitePage, CARD_FILE, LOADER_FILE, SITE_TITLE};
+use stargate_calc::scenario::Scenario;
+use stargate_calc::site::{SitePage, CARD_FILE, LOADER_FILE};
 use stargate_calc::words::Lang;
+
+/// The charts' marks, as the page draws them (the page's own file, shared, not copied).
+#[path = "../ui/drawing.rs"]
+#[allow(dead_code)]
+mod drawing;
 
 /// Every language's words, for the loader's frame titles (`embed_iframe_title`).
 const LANGUAGES: [(&str, &str); 4] = [
@@ -82,14 +91,7 @@ fn publish(dir: &Path, site: Option<&str>) -> Result<(), String> {
             &folder.join("index.html"),
             &page_html(&index, page, site, true)?,
         )?;
-        let scenario = page.scenario();
-        let svg = card_svg(
-            &card_kicker(page),
-            &page.headline(),
-            SITE_TITLE,
-            &project(&scenario),
-            &scenario,
-        );
+        let svg = card_svg(page, &chart_image(ChartKind::Spend, &page.scenario()));
         let png = rasterise(&svg, &fonts)?;
         std::fs::write(folder.join(CARD_FILE), png)
             .map_err(|e| format!("{}: {e}", folder.display()))?;
@@ -101,6 +103,15 @@ fn publish(dir: &Path, site: Option<&str>) -> Result<(), String> {
     let loader_path = dir.join(LOADER_FILE);
     let loader = read(&loader_path)?;
     write(&loader_path, &loader_with_titles(&loader)?)
+}
+
+/// A chart of `scenario` as its SVG download has it: the page's marks in the image's frame.
+fn chart_image(kind: ChartKind, scenario: &Scenario) -> ChartImage {
+    let projection = project(scenario);
+    let annotation = Annotation::default();
+    let drawing =
+        drawing::image_markup(kind, image_chart(kind, &projection, scenario, &annotation));
+    chart_svg(kind, &projection, scenario, &annotation, &drawing)
 }
 
 /// The one-file build's page: the root's name and fallback, and no `data-root` (it has no

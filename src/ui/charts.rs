@@ -1,7 +1,10 @@
-//! The two SVG charts: spend by provider (stacked areas) and provider shares (lines). All
-//! geometry comes from `chart.rs`; this module copies it into attributes. Elements are created
-//! once, in fixed slots (a tick, a year column, a label per slot), so moving a slider only
-//! rewrites attributes and text, never the element tree.
+//! The two SVG charts on the page: spend by provider (stacked areas) and provider shares
+//! (lines). All geometry comes from `chart/`; the marks a download shows too (axes, series, end
+//! labels, the author's mark and note) are drawn by `drawing.rs`, and this module adds what
+//! only the page has: the readout, the uncertainty bands, a pinned baseline's outlines, the
+//! hovered year's guide and dots, the year columns and the keyboard's slider. Elements are
+//! created once, in fixed slots (a tick, a year column, a label per slot), so moving a slider
+//! only rewrites attributes and text, never the element tree.
 //!
 //! Each chart is one memo, split into a few memos by what changes together (the axes, the
 //! series, the overlays, the end labels, the hovered point), and the axes again into a memo per
@@ -10,7 +13,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use stargate_calc::chart::{marker_symbol, Axes, Callout, ChartKind, Frame, MarkRule, Overlays};
+use stargate_calc::chart::{marker_symbol, Axes, ChartKind, Frame, Overlays};
 use stargate_calc::format;
 use stargate_calc::model::{Projection, FIRST_YEAR};
 use stargate_calc::providers::Provider;
@@ -20,19 +23,13 @@ use stargate_calc::words::{self, fill, t};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::state::{changes_of, field, text, use_calculator, visible_when, Calculator, Text};
+use super::drawing::{
+    end_labels, mark, note, px, series, svg_dot, svg_line, x_axis, y_axis, Slots, Stroke,
+};
+use super::state::{changes_of, field, text, use_calculator, visible_when, Calculator};
 
-/// Years 2024..=2035: the most a projection shows.
-const YEAR_SLOTS: usize = 12;
-/// `nice_ticks` gives at most 11 values; the share axis 5.
-const TICK_SLOTS: usize = 12;
 /// Coordinate given to an unused slot (which is also hidden): SVG rejects an empty length.
 const HIDDEN_AT: &str = "0";
-
-/// A pixel coordinate to 0.1 px; a hidden slot's coordinate when there is none.
-fn px(value: Option<f64>) -> String {
-    value.map_or_else(|| HIDDEN_AT.to_string(), |v| format::fixed(v, 1))
-}
 
 /// A provider's value in `year` as the readout prints it.
 fn value_in(kind: ChartKind, provider: Provider, projection: &Projection, year: i32) -> String {
@@ -90,37 +87,14 @@ pub fn measured_width(slot: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     width
 }
 
-/// What the frame of a chart writes: the SVG's size, the axis baseline and the guide's ends.
+/// What the frame of a chart writes: the SVG's size and the guide's ends.
 #[derive(Clone, PartialEq)]
 struct FrameText {
     view_box: String,
     width: String,
     height: String,
-    left: String,
-    right: String,
     top: String,
     bottom: String,
-}
-
-/// One y-axis tick: its gridline and label.
-#[derive(Clone, PartialEq)]
-struct YTick {
-    shown: bool,
-    y: String,
-    label_y: String,
-    label: String,
-    left: String,
-    right: String,
-    label_x: String,
-}
-
-/// One x-axis tick: a year label under the plot.
-#[derive(Clone, PartialEq)]
-struct XTick {
-    shown: bool,
-    x: String,
-    y: String,
-    label: String,
 }
 
 /// One year's column, which selects its year under the pointer.
@@ -131,15 +105,6 @@ struct Column {
     width: String,
     y: String,
     height: String,
-}
-
-/// One provider's name at the right end of its area or line.
-#[derive(Clone, PartialEq)]
-struct LabelText {
-    shown: bool,
-    x: String,
-    y: String,
-    text: String,
 }
 
 /// The readout above a chart: the year shown, each provider's value, the total, and all of it
@@ -153,31 +118,6 @@ struct Readout {
 }
 
 /// A hidden slot: its lengths still need a number (SVG rejects an empty one).
-impl Default for YTick {
-    fn default() -> Self {
-        YTick {
-            shown: false,
-            y: HIDDEN_AT.into(),
-            label_y: HIDDEN_AT.into(),
-            label: String::new(),
-            left: HIDDEN_AT.into(),
-            right: HIDDEN_AT.into(),
-            label_x: HIDDEN_AT.into(),
-        }
-    }
-}
-
-impl Default for XTick {
-    fn default() -> Self {
-        XTick {
-            shown: false,
-            x: HIDDEN_AT.into(),
-            y: HIDDEN_AT.into(),
-            label: String::new(),
-        }
-    }
-}
-
 impl Default for Column {
     fn default() -> Self {
         Column {
@@ -186,17 +126,6 @@ impl Default for Column {
             width: HIDDEN_AT.into(),
             y: HIDDEN_AT.into(),
             height: HIDDEN_AT.into(),
-        }
-    }
-}
-
-impl Default for LabelText {
-    fn default() -> Self {
-        LabelText {
-            shown: false,
-            x: HIDDEN_AT.into(),
-            y: HIDDEN_AT.into(),
-            text: String::new(),
         }
     }
 }
@@ -210,37 +139,8 @@ fn frame_text(a: &Axes) -> FrameText {
         view_box: "0 0 ".to_string() + &w + " " + &h,
         width: w,
         height: h,
-        left: format::fixed(a.plot.left, 1),
-        right: format::fixed(a.plot.right, 1),
         top: format::fixed(a.plot.top, 1),
         bottom: format::fixed(a.plot.bottom, 1),
-    }
-}
-
-fn y_tick(a: &Axes, slot: usize) -> YTick {
-    let Some(tick) = a.y_ticks.get(slot) else {
-        return YTick::default();
-    };
-    YTick {
-        shown: true,
-        y: format::fixed(tick.position, 1),
-        label_y: format::fixed(tick.position + 4.0, 1),
-        label: tick.label.clone(),
-        left: format::fixed(a.plot.left, 1),
-        right: format::fixed(a.plot.right, 1),
-        label_x: format::fixed(a.plot.left - 6.0, 1),
-    }
-}
-
-fn x_tick(a: &Axes, slot: usize) -> XTick {
-    let Some(tick) = a.x_ticks.get(slot) else {
-        return XTick::default();
-    };
-    XTick {
-        shown: true,
-        x: format::fixed(tick.position, 1),
-        y: format::fixed(a.plot.bottom + 18.0, 1),
-        label: tick.label.clone(),
     }
 }
 
@@ -389,14 +289,15 @@ fn ChartFigure(
                 >
                     {svg_title}
                     <desc id=desc_id>{text(move || description.get())}</desc>
-                    {y_axis(axes)}
+                    {y_axis(axes, Slots::PAGE.y_ticks)}
                     {series(kind, chart)}
+                    {overlays(kind, chart)}
                     {hover_dots(point)}
-                    {x_axis(axes, frame)}
+                    {x_axis(axes, Slots::PAGE.x_ticks)}
                     {year_columns(calc, axes, point, frame)}
-                    {end_labels(chart)}
+                    {end_labels(chart, Slots::PAGE.end_labels)}
                     {mark(chart)}
-                    {(kind == ChartKind::Spend).then(|| note(chart))}
+                    {(kind == ChartKind::Spend).then(|| note(chart, Slots::PAGE.note_lines))}
                 </svg>
                 // The keyboard's way into the chart: a year slider laid over it (it draws the
                 // focus ring round the chart and lets the pointer through). A slider, so screen
@@ -471,40 +372,11 @@ fn ChartReadout(
     }
 }
 
-/// The data of one chart: per provider, its area (spend) or its line and markers (share); the
-/// uncertainty bands (spend only) and the pinned baseline's outlines.
-fn series(kind: ChartKind, chart: Memo<stargate_calc::chart::Chart>) -> impl IntoView {
-    let lines = Memo::new(move |_| chart.with(|c| (c.series.clone(), c.markers.clone())));
+/// What only the page draws over the data: the uncertainty bands (spend chart only) and a
+/// pinned baseline's outlines.
+fn overlays(kind: ChartKind, chart: Memo<stargate_calc::chart::Chart>) -> impl IntoView {
     let overlays =
         Memo::new(move |_| chart.with(|c| (c.ghosts.clone(), c.bands.clone(), c.medians.clone())));
-    let paths = Provider::ALL
-        .iter()
-        .enumerate()
-        .map(move |(i, provider)| {
-            // Areas are filled; lines are stroked and carry a marker per year.
-            let (class, fill) = match kind {
-                ChartKind::Spend => ("area", provider.colour()),
-                ChartKind::Share => ("line", "none"),
-            };
-            view! {
-                <path
-                    class=class
-                    data-provider=provider.slug()
-                    fill=fill
-                    stroke=provider.colour()
-                    d=text(move || lines.with(|l| l.0.get(i).cloned().unwrap_or_default()))
-                />
-                {(kind == ChartKind::Share).then(|| view! {
-                    <path
-                        class="markers"
-                        data-provider=provider.slug()
-                        fill=provider.colour()
-                        d=text(move || lines.with(|l| l.1.get(i).cloned().unwrap_or_default()))
-                    />
-                })}
-            }
-        })
-        .collect_view();
     // Uncertainty bands (spend chart only): total and Stargate, 5–95 % and 25–75 %, and the
     // medians; above the areas, which turn pale while bands are on.
     let bands = (kind == ChartKind::Spend).then(|| {
@@ -539,87 +411,7 @@ fn series(kind: ChartKind, chart: Memo<stargate_calc::chart::Chart>) -> impl Int
             }
         })
         .collect_view();
-    (paths, bands, ghosts)
-}
-
-/// A `<text>` in the SVG whose position, visibility and words all follow the chart. Every
-/// label of both charts goes through here, so they share one element type.
-fn svg_label(
-    class: &'static str,
-    anchor: &'static str,
-    x: Text,
-    y: Text,
-    visibility: Text,
-    words: Text,
-) -> impl IntoView {
-    view! {
-        <text class=class x=x y=y text-anchor=anchor visibility=visibility>{words}</text>
-    }
-}
-
-/// A `<line>` in the SVG that follows the chart.
-fn svg_line(
-    class: &'static str,
-    x1: Text,
-    x2: Text,
-    y1: Text,
-    y2: Text,
-    visibility: Text,
-) -> impl IntoView {
-    view! { <line class=class x1=x1 x2=x2 y1=y1 y2=y2 visibility=visibility /> }
-}
-
-fn y_axis(axes: ReadSignal<Axes>) -> impl IntoView {
-    (0..TICK_SLOTS)
-        .map(|slot| {
-            let tick = Memo::new(move |_| axes.with(|a| y_tick(a, slot)));
-            (
-                svg_line(
-                    "gridline",
-                    field(tick, |t| t.left.clone()),
-                    field(tick, |t| t.right.clone()),
-                    field(tick, |t| t.y.clone()),
-                    field(tick, |t| t.y.clone()),
-                    visible_when(tick, |t| t.shown),
-                ),
-                svg_label(
-                    "tick-label y-tick",
-                    "end",
-                    field(tick, |t| t.label_x.clone()),
-                    field(tick, |t| t.label_y.clone()),
-                    visible_when(tick, |t| t.shown),
-                    field(tick, |t| t.label.clone()),
-                ),
-            )
-        })
-        .collect_view()
-}
-
-fn x_axis(axes: ReadSignal<Axes>, frame: Memo<FrameText>) -> impl IntoView {
-    let ticks = (0..YEAR_SLOTS)
-        .map(|slot| {
-            let tick = Memo::new(move |_| axes.with(|a| x_tick(a, slot)));
-            svg_label(
-                "tick-label x-tick",
-                "middle",
-                field(tick, |t| t.x.clone()),
-                field(tick, |t| t.y.clone()),
-                visible_when(tick, |t| t.shown),
-                field(tick, |t| t.label.clone()),
-            )
-        })
-        .collect_view();
-    (
-        svg_line(
-            "baseline",
-            field(frame, |f| f.left.clone()),
-            field(frame, |f| f.right.clone()),
-            field(frame, |f| f.bottom.clone()),
-            field(frame, |f| f.bottom.clone()),
-            text(|| "visible".to_string()),
-        ),
-        ticks,
-    )
+    (bands, ghosts)
 }
 
 /// Transparent columns, one per year, that select their year under the pointer; and the guide
@@ -630,16 +422,23 @@ fn year_columns(
     point: Memo<Point>,
     frame: Memo<FrameText>,
 ) -> impl IntoView {
-    let guide_x = text(move || px(point.with(|p| p.map(|(x, _)| x))));
+    let guide_x = move || text(move || px(point.with(|p| p.map(|(x, _)| x))));
+    let stroke = Stroke {
+        class: "guide",
+        colour: stargate_calc::export::INK,
+        dashes: "3 3",
+    };
     let guide = svg_line(
-        "guide",
-        guide_x,
-        text(move || px(point.with(|p| p.map(|(x, _)| x)))),
-        field(frame, |f| f.top.clone()),
-        field(frame, |f| f.bottom.clone()),
+        stroke,
+        [
+            guide_x(),
+            field(frame, |f| f.top.clone()),
+            guide_x(),
+            field(frame, |f| f.bottom.clone()),
+        ],
         visible_when(point, Option::is_some),
     );
-    let columns = (0..YEAR_SLOTS)
+    let columns = (0..Slots::PAGE.x_ticks)
         .map(|slot| {
             let year = FIRST_YEAR + slot as i32;
             let column = Memo::new(move |_| axes.with(|a| column(a, slot)));
@@ -660,105 +459,6 @@ fn year_columns(
     (guide, columns)
 }
 
-/// The marked year: a dashed rule, the year at its top and a dot on each provider's point, in
-/// a group whose `data-mark` is the year (hidden, with an empty `data-mark`, when no year is
-/// marked). Drawn with the charts' own line, label and dot elements, so no new element type
-/// is compiled for it.
-fn mark(chart: Memo<stargate_calc::chart::Chart>) -> impl IntoView {
-    let value = move |pick: fn(&MarkRule) -> f64| {
-        text(move || px(chart.with(|c| c.mark.as_ref().map(pick))))
-    };
-    let word = move |pick: fn(&MarkRule) -> String| {
-        text(move || chart.with(|c| c.mark.as_ref().map(pick).unwrap_or_default()))
-    };
-    let shown = move || visible_when(chart, |c| c.mark.is_some());
-    let dots = Provider::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, provider)| {
-            let y = text(move || {
-                px(chart.with(|c| c.mark.as_ref().and_then(|r| r.dots.get(i).copied())))
-            });
-            svg_dot("mark-dot", provider.colour(), value(|r| r.x), y, shown())
-        })
-        .collect_view();
-    view! {
-        <g class="mark" data-mark=word(|r| r.label.clone()) visibility=shown()>
-            {svg_line("mark-rule", value(|r| r.x), value(|r| r.x), value(|r| r.top), value(|r| r.bottom), shown())}
-            {dots}
-            {svg_label(
-                "mark-label",
-                "start",
-                value(|r| r.label_x),
-                value(|r| r.label_y),
-                shown(),
-                word(|r| r.label.clone()),
-            )}
-        </g>
-    }
-}
-
-/// Most lines a note's callout shows: 140 characters at the narrowest chart take about eight.
-const NOTE_SLOTS: usize = 16;
-
-/// The author's note as a callout on the spend chart (`chart::note_callout`): a box at the
-/// top of the plot with a leader to the point of its year, and a line of text a label. The
-/// group is `[data-note]`: its text is the note (each line keeps the space it was cut at).
-fn note(chart: Memo<stargate_calc::chart::Chart>) -> impl IntoView {
-    let value = move |pick: fn(&Callout) -> f64| {
-        text(move || px(chart.with(|c| c.callout.as_ref().map(pick))))
-    };
-    let leader = move |i: usize| {
-        text(move || px(chart.with(|c| c.callout.as_ref().and_then(|c| c.leader.get(i).copied()))))
-    };
-    let shown = move || visible_when(chart, |c| c.callout.is_some());
-    let lines = (0..NOTE_SLOTS)
-        .map(|i| {
-            let y = text(move || {
-                px(chart.with(|c| {
-                    c.callout
-                        .as_ref()
-                        .map(|c| c.first_baseline + c.line_height * i as f64)
-                }))
-            });
-            let words = text(move || {
-                chart.with(|c| {
-                    c.callout
-                        .as_ref()
-                        .and_then(|c| c.lines.get(i).cloned())
-                        .unwrap_or_default()
-                })
-            });
-            svg_label("note-line", "start", value(|c| c.text_x), y, shown(), words)
-        })
-        .collect_view();
-    view! {
-        <g class="note-callout" data-note="" font-size=value(|c| c.font_size) visibility=shown()>
-            {svg_line("note-leader", leader(0), leader(2), leader(1), leader(3), shown())}
-            <rect
-                class="note-box"
-                rx="4"
-                x=value(|c| c.x)
-                y=value(|c| c.y)
-                width=value(|c| c.width)
-                height=value(|c| c.height)
-            />
-            {lines}
-        </g>
-    }
-}
-
-/// A dot on a provider's point: the hovered year's, or the marked year's.
-fn svg_dot(
-    class: &'static str,
-    fill: &'static str,
-    cx: Text,
-    cy: Text,
-    visibility: Text,
-) -> impl IntoView {
-    view! { <circle class=class r="4" fill=fill cx=cx cy=cy visibility=visibility /> }
-}
-
 /// The selected year's x and each provider's y in it, if a year is selected.
 type Point = Option<(f64, [f64; 4])>;
 
@@ -774,32 +474,6 @@ fn hover_dots(point: Memo<Point>) -> impl IntoView {
                 text(move || px(point.with(|p| p.map(|(x, _)| x)))),
                 text(move || px(point.with(|p| p.and_then(|(_, ys)| ys.get(i).copied())))),
                 visible_when(point, Option::is_some),
-            )
-        })
-        .collect_view()
-}
-
-fn end_labels(chart: Memo<stargate_calc::chart::Chart>) -> impl IntoView {
-    let labels = Memo::new(move |_| chart.with(|c| c.end_labels.clone()));
-    (0..Provider::ALL.len())
-        .map(|slot| {
-            let label = Memo::new(move |_| {
-                labels.with(|l| {
-                    l.get(slot).map_or_else(LabelText::default, |l| LabelText {
-                        shown: true,
-                        x: format::fixed(l.x, 1),
-                        y: format::fixed(l.y, 1),
-                        text: l.text.clone(),
-                    })
-                })
-            });
-            svg_label(
-                "end-label",
-                "start",
-                field(label, |l| l.x.clone()),
-                field(label, |l| l.y.clone()),
-                visible_when(label, |l| l.shown),
-                field(label, |l| l.text.clone()),
             )
         })
         .collect_view()

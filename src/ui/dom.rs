@@ -258,3 +258,20 @@ impl Debounce {
         self.0.set_value(Some(Timeout::new(millis, action)));
     }
 }
+
+/// `view` built into an SVG group that is never in the page, as SVG text: what a chart's
+/// download holds. The views' bindings are read as they are built, so every attribute is in
+/// place at once; the group is dropped after. The empty comments Leptos places to mark where
+/// a list ends are left out.
+pub fn svg_markup<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> Option<String> {
+    let group = document()
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "g")
+        .ok()?;
+    // Leptos mounts into any element; an SVG group is one, though not an HTML one.
+    let handle = leptos::mount::mount_to(group.clone().unchecked_into(), view);
+    let markup = web_sys::XmlSerializer::new()
+        .ok()
+        .and_then(|serializer| serializer.serialize_to_string(&group).ok());
+    drop(handle);
+    markup.map(|markup| markup.replace("<!---->", ""))
+}

@@ -10,6 +10,7 @@ mod charts;
 mod compare;
 mod controls;
 mod dom;
+mod drawing;
 mod embed;
 mod figures;
 mod host;

@@ -6,17 +6,21 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use stargate_calc::annotation::Annotation;
 use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::{CHART_VIEW_HEIGHT, IFRAME_HEIGHT};
-use stargate_calc::export::{chart_svg, csv, file_stem, parameters_json};
+use stargate_calc::export::{chart_svg, csv, file_stem, image_chart, parameters_json, ChartImage};
 use stargate_calc::link::{encode_query, Page};
+use stargate_calc::model::Projection;
 use stargate_calc::presets::PRESETS;
+use stargate_calc::scenario::Scenario;
 use stargate_calc::site::{
     card_address, host_snippet, iframe_snippet, image_snippet, loader_snippet,
 };
 use stargate_calc::words::{around, fill, t, Text};
 
 use super::dom::{self, Debounce};
+use super::drawing::image_marks;
 use super::note::NoteEditor;
 use super::open::OpenScenario;
 use super::state::{text, use_calculator, Calculator};
@@ -286,7 +290,7 @@ fn Downloads() -> impl IntoView {
                 let scenario = calc.scenario.get_untracked();
                 calc.annotation.with_untracked(|annotation| {
                     calc.projection
-                        .with_untracked(|p| chart_svg(kind, p, &scenario, annotation))
+                        .with_untracked(|p| chart_image(kind, p, &scenario, annotation))
                 })
             };
             let on_svg =
@@ -342,6 +346,20 @@ fn Downloads() -> impl IntoView {
             {text(move || if failed.get() { t(Text::ShareDownloadFailed) } else { "" }.to_string())}
         </p>
     }
+}
+
+/// A chart's SVG download: its frame (`export::chart_svg`) around its marks as the page draws
+/// them (`drawing::image_marks`), built into an element that is never in the page and read
+/// back as text: the same views the card's marks are rendered from in the publisher.
+fn chart_image(
+    kind: ChartKind,
+    projection: &Projection,
+    scenario: &Scenario,
+    annotation: &Annotation,
+) -> ChartImage {
+    let chart = image_chart(kind, projection, scenario, annotation);
+    let drawing = dom::svg_markup(move || image_marks(kind, chart)).unwrap_or_default();
+    chart_svg(kind, projection, scenario, annotation, &drawing)
 }
 
 /// The scenario's link written out, for paper: shown only when the page is printed (or saved

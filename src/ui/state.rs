@@ -24,19 +24,10 @@ use stargate_calc::uncertainty::{simulate, Bands};
 use stargate_calc::words::{fill, t, Lang, Text as Words};
 
 use super::dom;
+pub use super::drawing::{field, text, visible_when};
 
 /// Paths drawn for the uncertainty bands.
 pub const PATHS: usize = 10_000;
-
-/// A reactive string for an attribute or a text node. Boxed on purpose: when every dynamic
-/// value on the page has this one type, Leptos's rendering code is compiled once for it rather
-/// than once per closure, which is most of the difference in the wasm's size.
-pub type Text = Box<dyn Fn() -> String + Send>;
-
-/// Wraps a closure as a [`Text`].
-pub fn text(value: impl Fn() -> String + Send + 'static) -> Text {
-    Box::new(value)
-}
 
 /// A read-only signal that follows `compute` and notifies its readers only when the value
 /// really changes. A `Memo` does not stop the traversal: on every change upstream, Leptos marks
@@ -57,31 +48,6 @@ where
         }
     });
     read
-}
-
-/// A reactive string read from one field of a memo: the memo is the binding's only source.
-pub fn field<T, S>(source: S, pick: fn(&T) -> String) -> Text
-where
-    S: With<Value = T> + Send + 'static,
-    T: 'static,
-{
-    text(move || source.with(pick))
-}
-
-/// An SVG element's `visibility`, from one flag of a memo or signal: `visible` or `hidden`.
-pub fn visible_when<T, S>(source: S, is_shown: fn(&T) -> bool) -> Text
-where
-    S: With<Value = T> + Send + 'static,
-    T: 'static,
-{
-    text(move || {
-        if source.with(is_shown) {
-            "visible"
-        } else {
-            "hidden"
-        }
-        .to_string()
-    })
 }
 
 /// What the page tells the reader it ignored, adjusted or could not open: a title and a line
