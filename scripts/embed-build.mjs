@@ -10,8 +10,8 @@ import { addBootAttributes, trunkHook } from './trunk-hook.mjs';
 
 /** Builds the embed's wasm and adds it to the staged build (not when building it). */
 export function addEmbed() {
-  const { staging, source, base, release, nested } = trunkHook('embed-build');
-  if (nested) return;
+  const { staging, source, base, release, entry, output } = trunkHook('embed-build');
+  if (entry !== 'index') return;
 
   const out = join(source, 'target', 'embed-dist');
   const args = ['build', join(source, 'src', 'embed.html'), '--dist', out];
@@ -30,6 +30,6 @@ export function addEmbed() {
     copyFileSync(join(out, file), join(staging, file));
   }
 
-  addBootAttributes(staging, `data-embed-glue="${base}${glue[0]}" data-embed-wasm="${base}${wasm[0]}" `, 'embed-build');
+  addBootAttributes(output, `data-embed-glue="${base}${glue[0]}" data-embed-wasm="${base}${wasm[0]}" `, 'embed-build');
   console.error(`embed-build: ${glue[0]} and ${wasm[0]} added for ?embed=1`);
 }

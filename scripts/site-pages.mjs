@@ -1,15 +1,25 @@
-// Trunk post_build step (scripts/post-build.mjs runs it last): the published site's pages, by
-// the native `publish` binary (src/bin/publish.rs, cargo feature `publish`): a page per preset
-// under p/, every page's link-preview card (card.png, drawn by resvg), `_headers`, and, when
-// scripts/publish gave an address (STARGATE_SITE), the tags and oEmbed files that need it.
+// Trunk post_build step (scripts/post-build.mjs): the pages, by the native `publish` binary
+// (src/bin/publish.rs, cargo feature `publish`). For the site, every page's name and fallback, a
+// page per preset under p/, every page's link-preview card (card.png, drawn by resvg),
+// `_headers`, and, when scripts/publish gave an address (STARGATE_SITE), the tags and oEmbed
+// files that need it; for the one-file build, its page's name and fallback.
 import { execFileSync } from 'node:child_process';
 import { trunkHook } from './trunk-hook.mjs';
 
 export function addSitePages() {
-  const { staging, source, nested } = trunkHook('site-pages');
-  if (nested) return;
-  const site = process.env.STARGATE_SITE ?? '';
-  const args = ['run', '--quiet', '--release', '--offline', '--features', 'publish', '--bin', 'publish', '--', staging, site];
-  console.error(`site-pages: cargo ${args.join(' ')}`);
-  execFileSync('cargo', args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
+  const { staging, source, entry, output } = trunkHook('site-pages');
+  if (entry === 'index') publisher(source, [staging, process.env.STARGATE_SITE ?? '']);
+  // The one-file build's page: the root's name and fallback, nothing that needs files beside it.
+  if (entry === 'single') publisher(source, ['--single', output]);
+}
+
+/**
+ * Runs the publisher. In the dev profile: it draws five cards in about two seconds unoptimised,
+ * and shares its compiled crates with `cargo test --features publish` (scripts/test), where the
+ * release profile (LTO, opt-level z, for the wasm) would compile Leptos and resvg again for minutes.
+ */
+function publisher(source, args) {
+  const cargo = ['run', '--quiet', '--offline', '--features', 'publish', '--bin', 'publish', '--', ...args];
+  console.error(`site-pages: cargo ${cargo.join(' ')}`);
+  execFileSync('cargo', cargo, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
 }

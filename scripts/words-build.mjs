@@ -14,6 +14,13 @@ export const LANGUAGES = ['de', 'fr', 'es'];
 
 const placeholders = (text) => [...text.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]).sort().join(',');
 
+/** Each other language's list, by its code (`{de: [...], ...}`), from the repository's lang/. */
+export function wordLists(source) {
+  const read = (lang) => JSON.parse(readFileSync(join(source, 'lang', `${lang}.json`), 'utf8'));
+  const english = read('en');
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, wordsList(english, read(lang), lang)]));
+}
+
 /** The list for one translator's file, and the keys it lacks. */
 export function wordsList(english, translated, lang) {
   const keys = Object.keys(english).sort();
@@ -37,15 +44,12 @@ export function wordsList(english, translated, lang) {
 
 /** Writes the lists into the staged build and names them on index.html's boot script. */
 export function addWords() {
-  const { staging, source, base, nested } = trunkHook('words-build');
-  if (nested) return;
+  const { staging, source, base, entry, output } = trunkHook('words-build');
+  if (entry !== 'index') return;
 
-  const read = (lang) => JSON.parse(readFileSync(join(source, 'lang', `${lang}.json`), 'utf8'));
-  const english = read('en');
   mkdirSync(join(staging, 'lang'), { recursive: true });
   let attrs = '';
-  for (const lang of LANGUAGES) {
-    const { list, missing } = wordsList(english, read(lang), lang);
+  for (const [lang, { list, missing }] of Object.entries(wordLists(source))) {
     if (missing.length) console.error(`words-build: lang/${lang}.json lacks ${missing.length} texts (shown in English): ${missing.join(', ')}`);
     const text = JSON.stringify(list);
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -53,6 +57,6 @@ export function addWords() {
     writeFileSync(join(staging, file), text);
     attrs += `data-words-${lang}="${base}${file}" `;
   }
-  addBootAttributes(staging, attrs, 'words-build');
+  addBootAttributes(output, attrs, 'words-build');
   console.error(`words-build: ${LANGUAGES.join(', ')} written to lang/`);
 }

@@ -85,6 +85,32 @@ pub const INK: &str = "#1f2328";
 pub const MUTED: &str = "#57606a";
 pub const GRID: &str = "#d8dee4";
 pub const PAPER: &str = "#ffffff";
+/// How the charts' marks look in an image, by their classes (`ui/drawing.rs`), as a
+/// stylesheet: the page's stylesheet gives the same classes the page's theme; an image is always
+/// light, as it prints.
+pub fn image_style() -> String {
+    let rule = |selector: &str, declarations: &str| selector.to_string() + "{" + declarations + "}";
+    rule(".gridline", &("stroke:".to_string() + GRID))
+        + &rule(
+            ".baseline,.mark-rule,.note-leader",
+            &("stroke:".to_string() + INK),
+        )
+        + &rule(".tick-label", &("fill:".to_string() + MUTED))
+        + &rule(
+            ".end-label,.mark-label,.note-line",
+            &("fill:".to_string() + INK),
+        )
+        + &rule(".end-label", "font-weight:600")
+        + &rule(".mark-label", "font-weight:700")
+        + &rule(".line", "stroke-width:2.5;stroke-linejoin:round")
+        + &rule(".mark-rule", "stroke-dasharray:4 3")
+        + &rule(".mark-dot", &("stroke:".to_string() + PAPER))
+        + &rule(
+            ".note-box",
+            &("fill:".to_string() + PAPER + ";stroke:" + INK),
+        )
+}
+
 /// The image's font: the system's sans-serif.
 pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 /// Advance of one character of the 12 px legend font, on the wide side: the image is laid out
@@ -120,8 +146,8 @@ fn image_frame() -> Frame {
 }
 
 /// One chart as a standalone SVG document around `drawing`, the marks of its [`image_chart`]
-/// as SVG text: every style an attribute, so it opens the same in a browser, an editor or an
-/// `<img>`; white background; title, legend with the last year's values, the drawing, and the
+/// as SVG text: their look in the image's own stylesheet ([`image_style`]), nothing outside
+/// it, so it opens the same in a browser, an editor or an `<img>`; white background; title, legend with the last year's values, the drawing, and the
 /// source with the scenario. The legend and the source wrap onto as many lines as they need
 /// and the image grows to hold them; a margin all round keeps every label inside the image.
 pub fn chart_svg(
@@ -207,7 +233,9 @@ pub fn chart_svg(
             &(chart_description(kind, projection)
                 + &annotation_description(&annotation, last_year, kind)),
         )
-        + "</desc>\n<rect width=\"100%\" height=\"100%\" fill=\""
+        + "</desc>\n<style>"
+        + &image_style()
+        + "</style>\n<rect width=\"100%\" height=\"100%\" fill=\""
         + PAPER
         + "\"/>\n"
         + &text(
@@ -383,8 +411,9 @@ mod tests {
                     svg.contains(&("<path fill=\"".to_string() + provider.colour() + "\" d=\"M"))
                 );
             }
-            // No stylesheet: styles are attributes. Nothing unescaped.
-            assert!(!svg.contains("class=") && !svg.contains("<style"));
+            // Its own stylesheet, nothing outside it. Nothing unescaped.
+            assert_eq!(svg.matches("<style>").count(), 1);
+            assert!(!svg.contains("<link") && !svg.contains("@import") && !svg.contains("url("));
             assert_eq!(svg.matches('<').count(), svg.matches('>').count());
             assert!(svg.contains("the report\u{2019}s figures"));
         }

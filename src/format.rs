@@ -1,6 +1,8 @@
-//! Number formatting: the one place that decides how a number reads on the page, in the table,
-//! in the URL and in aria text. Fixed-point by integer arithmetic, so the wasm carries no
-//! float-printing machinery and the same value always prints the same way.
+//! Numbers as text, both ways: the one place that decides how a number reads on the page, in
+//! the table, in the URL and in aria text, and how a number written in a link, a file or a
+//! control is read back ([`parse_decimal`], MODEL.md's grammar, the inverse of [`canonical`]).
+//! Fixed-point by integer arithmetic, so the wasm carries no float-printing (or float-parsing)
+//! machinery and the same value always prints the same way.
 //!
 //! Two kinds of output. Machine-readable ([`fixed`], [`trimmed`], [`canonical`], [`whole`],
 //! [`year`]): `.` decimals, no grouping, the same in every language (URL, CSV, JSON, SVG

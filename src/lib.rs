@@ -1,8 +1,10 @@
-//! The calculator's pure core: the model, its inputs, the URL codec, number formatting,
-//! provider names and colours, chart geometry, the report's facts, and the saved-scenario file.
-//! Nothing here knows about the browser (no Leptos, no web-sys): plain structs in, plain structs
-//! out, tested natively.
-//! The browser UI lives in `src/ui/` and is compiled for wasm32 only.
+//! The calculator's pure core: the model and its inputs, the scenario's keys and the three
+//! sources that give them (a link, a saved file, a host's message), the notes about what they
+//! asked for, numbers as text both ways, the charts' geometry, the words of every language, the
+//! report's facts, the site's pages and what the publisher writes. Nothing here knows about the
+//! browser (no Leptos, no web-sys): plain structs in, plain structs out, tested natively.
+//! The browser UI lives in `src/ui/` and is compiled for wasm32 only; `src/bin/publish.rs` is
+//! the native publisher.
 
 // A panic in the wasm kills the page: outside tests, nothing may unwrap, index out of range or
 // panic; bad input gets a clamp, a default or an error the page puts into words.

@@ -24,7 +24,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::drawing::{
-    end_labels, mark, note, px, series, svg_dot, svg_line, x_axis, y_axis, Slots, Stroke,
+    end_labels, mark, note, px, series, svg_dot, svg_line, x_axis, y_axis, Slots,
 };
 use super::state::{changes_of, field, text, use_calculator, visible_when, Calculator};
 
@@ -423,13 +423,8 @@ fn year_columns(
     frame: Memo<FrameText>,
 ) -> impl IntoView {
     let guide_x = move || text(move || px(point.with(|p| p.map(|(x, _)| x))));
-    let stroke = Stroke {
-        class: "guide",
-        colour: stargate_calc::export::INK,
-        dashes: "3 3",
-    };
     let guide = svg_line(
-        stroke,
+        "guide",
         [
             guide_x(),
             field(frame, |f| f.top.clone()),

@@ -4,14 +4,13 @@
 //! move rewrites attributes and text in place; rendered to text ([`image_markup`]), the same
 //! views are the drawing of an SVG or PNG download and, in the publisher, of a card.
 //!
-//! Each element carries the exported image's colours as presentation attributes (so an image
-//! needs no stylesheet); on the page, the stylesheet's rules for its class override them with
-//! the theme's. No web-sys and no events here: this file is compiled into the page (`ui/`) and
-//! into the native publisher (`bin/publish.rs`), never into the core library.
+//! An element's look is its class's: the page's stylesheet gives it in the page's theme, and an
+//! image's own stylesheet (`export::image_style`) as it prints. No web-sys and no events here:
+//! this file is compiled into the page (`ui/`) and into the native publisher
+//! (`bin/publish.rs`), never into the core library.
 
 use leptos::prelude::*;
 use stargate_calc::chart::{Axes, Callout, Chart, ChartKind, MarkRule};
-use stargate_calc::export::{GRID, INK, MUTED, PAPER};
 use stargate_calc::format;
 use stargate_calc::providers::Provider;
 
@@ -154,59 +153,29 @@ impl Label {
     }
 }
 
-/// How a label is written: its class, anchor, colour and weight.
-#[derive(Clone, Copy)]
-pub struct Ink {
-    pub class: &'static str,
-    pub anchor: &'static str,
-    pub fill: &'static str,
-    pub weight: &'static str,
-}
-
 /// A `<text>` whose position, visibility and words all follow the chart. Every label of the
 /// charts goes through here, so they share one element type.
-pub fn svg_label(ink: Ink, x: Text, y: Text, visibility: Text, words: Text) -> impl IntoView {
+pub fn svg_label(
+    class: &'static str,
+    anchor: &'static str,
+    x: Text,
+    y: Text,
+    visibility: Text,
+    words: Text,
+) -> impl IntoView {
     view! {
-        <text
-            class=ink.class
-            x=x
-            y=y
-            text-anchor=ink.anchor
-            fill=ink.fill
-            font-weight=ink.weight
-            visibility=visibility
-        >
-            {words}
-        </text>
+        <text class=class x=x y=y text-anchor=anchor visibility=visibility>{words}</text>
     }
-}
-
-/// A line's class, colour and dashes (`none` for a solid one).
-#[derive(Clone, Copy)]
-pub struct Stroke {
-    pub class: &'static str,
-    pub colour: &'static str,
-    pub dashes: &'static str,
 }
 
 /// A `<line>` that follows the chart. Every line of the charts goes through here.
-pub fn svg_line(stroke: Stroke, ends: [Text; 4], visibility: Text) -> impl IntoView {
+pub fn svg_line(class: &'static str, ends: [Text; 4], visibility: Text) -> impl IntoView {
     let [x1, y1, x2, y2] = ends;
-    view! {
-        <line
-            class=stroke.class
-            x1=x1
-            y1=y1
-            x2=x2
-            y2=y2
-            stroke=stroke.colour
-            stroke-dasharray=stroke.dashes
-            visibility=visibility
-        />
-    }
+    view! { <line class=class x1=x1 y1=y1 x2=x2 y2=y2 visibility=visibility /> }
 }
 
-/// A dot on a provider's point: the marked year's, or (on the page) the hovered year's.
+/// A dot on a provider's point: the marked year's, or (on the page) the hovered year's. 3.5
+/// pixels across in an image; the page's stylesheet makes it 4.
 pub fn svg_dot(
     class: &'static str,
     fill: &'static str,
@@ -214,15 +183,14 @@ pub fn svg_dot(
     cy: Text,
     visibility: Text,
 ) -> impl IntoView {
-    view! {
-        <circle class=class r="3.5" fill=fill stroke=PAPER cx=cx cy=cy visibility=visibility />
-    }
+    view! { <circle class=class r="3.5" fill=fill cx=cx cy=cy visibility=visibility /> }
 }
 
 /// A label slot bound to one memo of it.
-fn bound_label(ink: Ink, label: Memo<Label>) -> impl IntoView {
+fn bound_label(class: &'static str, anchor: &'static str, label: Memo<Label>) -> impl IntoView {
     svg_label(
-        ink,
+        class,
+        anchor,
         field(label, |l| l.x.clone()),
         field(label, |l| l.y.clone()),
         visible_when(label, |l| l.shown),
@@ -231,9 +199,9 @@ fn bound_label(ink: Ink, label: Memo<Label>) -> impl IntoView {
 }
 
 /// A rule slot bound to one memo of it.
-fn bound_rule(stroke: Stroke, rule: Memo<Rule>) -> impl IntoView {
+fn bound_rule(class: &'static str, rule: Memo<Rule>) -> impl IntoView {
     svg_line(
-        stroke,
+        class,
         [
             field(rule, |r| r.left.clone()),
             field(rule, |r| r.y.clone()),
@@ -243,14 +211,6 @@ fn bound_rule(stroke: Stroke, rule: Memo<Rule>) -> impl IntoView {
         visible_when(rule, |r| r.shown),
     )
 }
-
-/// The axes' labels: muted, regular.
-const TICK: Ink = Ink {
-    class: "tick-label",
-    anchor: "middle",
-    fill: MUTED,
-    weight: "400",
-};
 
 /// The value axis: a gridline and a label per tick. A memo per slot, so a move that leaves a
 /// tick where it was re-runs none of its bindings.
@@ -271,22 +231,13 @@ pub fn y_axis(axes: ReadSignal<Axes>, slots: usize) -> impl IntoView {
                     })
                 })
             });
-            let ink = Ink {
-                class: "tick-label y-tick",
-                anchor: "end",
-                ..TICK
-            };
-            (bound_rule(GRIDLINE, gridline), bound_label(ink, label))
+            (
+                bound_rule("gridline", gridline),
+                bound_label("tick-label y-tick", "end", label),
+            )
         })
         .collect_view()
 }
-
-/// A gridline.
-const GRIDLINE: Stroke = Stroke {
-    class: "gridline",
-    colour: GRID,
-    dashes: "none",
-};
 
 /// The year axis: the baseline under the plot and a label per (shown) year.
 pub fn x_axis(axes: ReadSignal<Axes>, slots: usize) -> impl IntoView {
@@ -299,20 +250,11 @@ pub fn x_axis(axes: ReadSignal<Axes>, slots: usize) -> impl IntoView {
                     })
                 })
             });
-            let ink = Ink {
-                class: "tick-label x-tick",
-                ..TICK
-            };
-            bound_label(ink, tick)
+            bound_label("tick-label x-tick", "middle", tick)
         })
         .collect_view();
     let baseline = Memo::new(move |_| axes.with(|a| Rule::across(a, a.plot.bottom)));
-    let stroke = Stroke {
-        class: "baseline",
-        colour: INK,
-        dashes: "none",
-    };
-    (bound_rule(stroke, baseline), ticks)
+    (bound_rule("baseline", baseline), ticks)
 }
 
 /// The data: per provider, its area (spend) or its line and a marker per year (share), each
@@ -327,22 +269,13 @@ pub fn series(kind: ChartKind, chart: Memo<Chart>) -> impl IntoView {
             // Built by hand: among several children, `view!` takes `<title>` for the HTML
             // element, which an SVG ignores.
             let name = leptos::svg::title().child(provider.name());
-            // One element for both: an area is filled (on the page, the stylesheet outlines
-            // it in the card's colour), a line is stroked.
-            let (class, fill, stroke, width) = match kind {
-                ChartKind::Spend => ("area", provider.colour(), "none", "1"),
-                ChartKind::Share => ("line", "none", provider.colour(), "2.5"),
+            // Areas are filled; lines are stroked (their width is the stylesheet's).
+            let (class, fill, stroke) = match kind {
+                ChartKind::Spend => ("area", provider.colour(), "none"),
+                ChartKind::Share => ("line", "none", provider.colour()),
             };
             let path = view! {
-                <path
-                    class=class
-                    data-provider=provider.slug()
-                    fill=fill
-                    stroke=stroke
-                    stroke-width=width
-                    stroke-linejoin="round"
-                    d=d
-                >
+                <path class=class data-provider=provider.slug() fill=fill stroke=stroke d=d>
                     {name}
                 </path>
             };
@@ -350,7 +283,6 @@ pub fn series(kind: ChartKind, chart: Memo<Chart>) -> impl IntoView {
                 view! {
                     <path
                         class="markers"
-                        data-provider=provider.slug()
                         fill=provider.colour()
                         d=text(move || lines.with(|l| l.1.get(i).cloned().unwrap_or_default()))
                     />
@@ -379,8 +311,6 @@ pub fn end_labels(chart: Memo<Chart>, slots: usize) -> impl IntoView {
                     x=field(label, |l| l.x.clone())
                     y=field(label, |l| l.y.clone())
                     text-anchor="start"
-                    fill=INK
-                    font-weight="600"
                     visibility=visible_when(label, |l| l.shown)
                 >
                     {field(label, |l| l.text.clone())}
@@ -411,22 +341,24 @@ pub fn mark(chart: Memo<Chart>) -> impl IntoView {
             svg_dot("mark-dot", provider.colour(), value(|r| r.x), y, shown())
         })
         .collect_view();
-    let rule = Stroke {
-        class: "mark-rule",
-        colour: INK,
-        dashes: "4 3",
-    };
-    let ink = Ink {
-        class: "mark-label",
-        anchor: "start",
-        fill: INK,
-        weight: "700",
-    };
+    let rule = [
+        value(|r| r.x),
+        value(|r| r.top),
+        value(|r| r.x),
+        value(|r| r.bottom),
+    ];
     view! {
         <g class="mark" data-mark=word(|r| r.label.clone()) visibility=shown()>
-            {svg_line(rule, [value(|r| r.x), value(|r| r.top), value(|r| r.x), value(|r| r.bottom)], shown())}
+            {svg_line("mark-rule", rule, shown())}
             {dots}
-            {svg_label(ink, value(|r| r.label_x), value(|r| r.label_y), shown(), word(|r| r.label.clone()))}
+            {svg_label(
+                "mark-label",
+                "start",
+                value(|r| r.label_x),
+                value(|r| r.label_y),
+                shown(),
+                word(|r| r.label.clone()),
+            )}
         </g>
     }
 }
@@ -459,18 +391,12 @@ pub fn note(chart: Memo<Chart>, slots: usize) -> impl IntoView {
                         .unwrap_or_default()
                 })
             });
-            let ink = Ink {
-                class: "note-line",
-                anchor: "start",
-                fill: INK,
-                weight: "400",
-            };
-            svg_label(ink, value(|c| c.text_x), y, shown(), words)
+            svg_label("note-line", "start", value(|c| c.text_x), y, shown(), words)
         })
         .collect_view();
     view! {
         <g class="note-callout" data-note="" font-size=value(|c| c.font_size) visibility=shown()>
-            {svg_line(LEADER, [leader(0), leader(1), leader(2), leader(3)], shown())}
+            {svg_line("note-leader", [leader(0), leader(1), leader(2), leader(3)], shown())}
             <rect
                 class="note-box"
                 rx="4"
@@ -478,20 +404,11 @@ pub fn note(chart: Memo<Chart>, slots: usize) -> impl IntoView {
                 y=value(|c| c.y)
                 width=value(|c| c.width)
                 height=value(|c| c.height)
-                fill=PAPER
-                stroke=INK
             />
             {lines}
         </g>
     }
 }
-
-/// The note's leader, from its box to its point.
-const LEADER: Stroke = Stroke {
-    class: "note-leader",
-    colour: INK,
-    dashes: "none",
-};
 
 /// The marks an image of `chart` draws: exactly its own (no hidden slot), in the page's
 /// order: the axes, the series, the end labels, and the mark and the note when it has them.

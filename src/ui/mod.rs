@@ -1,9 +1,11 @@
+//! The browser UI: thin Leptos components that bind the page's signals and memos
+//! ([`state::Calculator`]) to the DOM, one file per panel; the charts' marks are drawn by
+//! `drawing.rs`, which the publisher shares. `start` reads the URL once, builds the state and
+//! mounts the full page or the embed into `#app`.
+
 // The embed's own build (feature `embed-only`) starts the compact page alone: the full page's
 // panels are compiled but never reached, and LTO leaves them out of its wasm.
 #![cfg_attr(feature = "embed-only", allow(dead_code, unused_imports))]
-//! The browser UI: thin Leptos components that bind the page's signals and memos
-//! ([`state::Calculator`]) to the DOM, one file per panel. `start` reads the URL once, builds
-//! the state and mounts the full page or the embed into `#app`.
 
 mod announcer;
 mod charts;

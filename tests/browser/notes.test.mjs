@@ -173,8 +173,15 @@ test('the exported SVG holds the note inside its viewBox; the saved file carries
     const svgEl = holder.querySelector('svg');
     const root = svgEl.getBoundingClientRect();
     const note = svgEl.querySelector('[data-note]');
-    const rect = note.closest('g').querySelector('rect').getBoundingClientRect();
-    const text = note.getBoundingClientRect();
+    const rect = note.querySelector('rect').getBoundingClientRect();
+    // The lines' box: the union of each line's.
+    const lines = [...note.querySelectorAll('text')].map((t) => t.getBoundingClientRect());
+    const text = {
+      left: Math.min(...lines.map((r) => r.left)),
+      top: Math.min(...lines.map((r) => r.top)),
+      right: Math.max(...lines.map((r) => r.right)),
+      bottom: Math.max(...lines.map((r) => r.bottom)),
+    };
     const out = {
       note: note.textContent,
       mark: svgEl.querySelector('[data-mark]')?.getAttribute('data-mark'),
@@ -247,4 +254,26 @@ test('the host API sets and reads the mark and the note, and the embed draws the
   const bad = await reply({ mark: 'soon', note: { html: '<b>' } });
   assert.equal(bad.notes.length, 2);
   await page.close();
+});
+
+test('the note reads in either theme: its words in the theme’s ink, on its box in the card’s colour', async () => {
+  for (const theme of ['light', 'dark']) {
+    const page = await browser.open(`/?theme=${theme}&mark=2028&${encoded(NOTE)}`);
+    const colours = await page.evaluate(() => {
+      const note = document.querySelector('#spend-chart [data-note]');
+      const luminance = (colour) => {
+        const [r, g, b] = colour.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      };
+      return {
+        words: [...note.querySelectorAll('text')].filter((t) => t.textContent).map((t) => luminance(getComputedStyle(t).fill)),
+        box: luminance(getComputedStyle(note.querySelector('rect')).fill),
+      };
+    });
+    assert.ok(colours.words.length > 0, theme);
+    for (const words of colours.words) {
+      assert.ok(Math.abs(words - colours.box) > 0.5, `${theme}: the note's words (${words}) stand out from its box (${colours.box})`);
+    }
+    await finish(page);
+  }
 });

@@ -11,6 +11,8 @@ import { serve } from './server.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DIST = resolve(REPO, process.env.DIST || 'dist');
+/** The one-file build (scripts/build-single). */
+export const SINGLE = resolve(REPO, process.env.SINGLE || 'dist-single/stargate-calc.html');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 /** The address scripts/test publishes the build for (`scripts/publish SITE`): the tests that
  * follow its absolute links (oEmbed, link previews) serve dist/ there. */
