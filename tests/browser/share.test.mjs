@@ -283,7 +283,9 @@ test('downloads: CSV equals the table, SVGs are standalone with four series, PNG
         error: doc.querySelector('parsererror')?.textContent ?? null,
         root: doc.documentElement.nodeName,
         series: [...doc.querySelectorAll('path[data-provider]')].map((p) => p.getAttribute('data-provider')),
-        stylesheets: doc.querySelectorAll('style, link').length,
+        // Its look is its own: one stylesheet inside it, nothing loaded from outside.
+        styles: [...doc.querySelectorAll('style')].map((style) => style.textContent),
+        links: doc.querySelectorAll('link, [href], image').length,
         width: doc.documentElement.getAttribute('width'),
         height: doc.documentElement.getAttribute('height'),
       };
@@ -291,7 +293,9 @@ test('downloads: CSV equals the table, SVGs are standalone with four series, PNG
     assert.equal(parsed.error, null);
     assert.equal(parsed.root, 'svg');
     assert.deepEqual(parsed.series, ['microsoft', 'stargate', 'oracle', 'other']);
-    assert.equal(parsed.stylesheets, 0);
+    assert.equal(parsed.styles.length, 1);
+    assert.doesNotMatch(parsed.styles[0], /@import|url\(/);
+    assert.equal(parsed.links, 0);
 
     const png = await download(page, `[data-export=${chart}-png]`);
     assert.match(png.name, /\.png$/);
