@@ -1,8 +1,8 @@
 // The last step of the one-file build's post_build hook (scripts/post-build.mjs; Trunk builds
 // src/single.html with wasm-bindgen's `no-modules` glue and its stylesheet inline, and the
 // publisher has named the page and written its fallback): the page's boot script (Trunk.toml's
-// `pattern_script`) becomes one inline script that holds the glue, the other languages' words
-// and the wasm as base64, and starts the app; the glue and the wasm files are removed, so the
+// `pattern_script`) gives way to one inline script at the end of the body that holds the glue,
+// the other languages' words and the wasm as base64, and starts the app; the glue and the wasm files are removed, so the
 // build's one file is the page. scripts/build-single runs the build.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -36,7 +36,12 @@ export function inlineSingleFile() {
   // Nothing inside may end the element or open a comment in it (in the glue's strings).
   const code = `${glue}\n${start}`.replace(/<(\/script|!--)/gi, '\\x3C$1');
   const inline = `<script>${code}</script>`;
-  writeFileSync(output, html.replace(script, () => inline));
+  // At the end of the body, where a module script would run: after the page (and `#app`'s
+  // fallback) is parsed, so the app replaces all of it.
+  const page = html.replace(script, '');
+  const end = page.lastIndexOf('</body>');
+  if (end < 0) throw new Error(`single-file: ${basename(output)} has no </body>`);
+  writeFileSync(output, page.slice(0, end) + inline + page.slice(end));
   for (const file of [glueFile, wasmFile]) rmSync(join(staging, file));
   console.error(`single-file: ${basename(output)} holds ${glueFile} and ${wasmFile} (${(wasm.length / 1024).toFixed(1)} KB)`);
 }

@@ -149,7 +149,8 @@ test('a staged build missing a piece fails with a message that names it, and cha
   const run = inline(staging);
   assert.equal(run.status, 0, run.stderr);
   const html = readFileSync(join(staging, 'page.html'), 'utf8');
-  assert.match(html, /<script>let wasm_bindgen = \(\) => Promise\.resolve\(\);\n/);
+  assert.match(html, /<head><\/head><body><main id="app"><\/main><script>let wasm_bindgen = \(\) => Promise\.resolve\(\);\n/);
+  assert.match(html, /<\/script><\/body><\/html>$/);
   assert.ok(html.includes('atob("AGFzbQ==")'));
   assert.ok(!existsSync(join(staging, 'app-1.js')) && !existsSync(join(staging, 'app-1_bg.wasm')));
 });
