@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mounted, readTable, useBrowser } from './support/browser.mjs';
-import { parseQuery, project, tableText } from './support/model.mjs';
+import { noticeLines, parseQuery, project, tableText } from './support/model.mjs';
 
 const browser = useBrowser();
 
@@ -53,7 +53,7 @@ test('at least 100 hostile links each load cleanly, with the notice and MODEL.md
     const label = search.length > 60 ? search.slice(0, 60) + '…' : search;
     assert.deepEqual(await readTable(page), tableText(project(inputs).rows), `table for ${label}`);
     const notes = await page.$$eval('#notice li', (items) => items.map((li) => li.textContent));
-    assert.equal(notes.length, problems.length, `notice for ${label}: ${JSON.stringify(notes)} vs ${problems}`);
+    assert.equal(notes.length, noticeLines(problems), `notice for ${label}: ${JSON.stringify(notes)} vs ${problems}`);
     const injected = await page.evaluate(() => ({
       pwned: window.__pwned ?? null,
       images: document.querySelectorAll('img').length,
@@ -64,5 +64,18 @@ test('at least 100 hostile links each load cleanly, with the notice and MODEL.md
     for (const note of notes) assert.ok(note.length < 400, `a short note for ${label}`);
     assert.deepEqual(page.problems, [], `errors for ${label}`);
   }
+  await page.close();
+});
+
+test('a link of a thousand unknown keys gets a notice of five lines and a count of the rest', async () => {
+  const keys = Array.from({ length: 1000 }, (_, i) => `utm${i}=x`).join('&');
+  assert.ok(keys.length > 7000, 'a 7 KB link');
+  const page = await browser.open(`/?sg=40&${keys}`);
+  const notes = await page.$$eval('#notice li', (items) => items.map((li) => li.textContent));
+  assert.equal(notes.length, 6, JSON.stringify(notes));
+  assert.match(notes[0], /“utm0” is not a setting of this calculator/);
+  assert.equal(notes[5], '…and 995 more.');
+  assert.equal(await page.inputValue('input[name=sg]'), '40', 'the keys it knows are read');
+  assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -171,6 +171,40 @@ test('a preset\'s page opens on that preset, and a preset on screen is shared as
   await finish(changed);
 });
 
+// What each preset sets (src/presets.rs); every other input is the report's.
+const PRESET_VALUES = {
+  report: {},
+  'microsoft-keeps-up': { sg: '40', mc: '6', mg: '60' },
+  'stargate-slips': { y0: '2027', sg: '50', ramp: 'late' },
+  'all-in': { sg: '95', disc: '30', ramp: 'early' },
+};
+
+test('a preset\'s page reads its link on top of the preset: p/<preset>/?sg=50 takes the share, keeps the rest and notes nothing, in every language', async () => {
+  for (const { path, preset } of PAGES.filter((p) => p.preset)) {
+    for (const lang of ['en', 'de', 'fr', 'es']) {
+      const query = lang === 'en' ? '?sg=50' : `?sg=50&lang=${lang}`;
+      const page = await open(`${SITE}${path}${query}`);
+      await mounted(page);
+      const where = `${path}${query}`;
+      assert.equal(await page.getAttribute('html', 'lang'), lang, where);
+      assert.equal(await page.$('#notice'), null, `${where}: no notice`);
+      assert.equal(await page.inputValue('input[name=sg]'), '50', where);
+      const { sg, ramp = 's', ...rest } = PRESET_VALUES[preset];
+      for (const [key, value] of Object.entries(rest)) {
+        assert.equal(await page.inputValue(`input[name=${key}]`), value, `${where}: ${key} stays the preset's`);
+      }
+      assert.equal(await page.$eval('input[name=ramp]:checked', (input) => input.value), ramp, `${where}: the preset's ramp`);
+      await finish(page);
+    }
+  }
+  // A value that is not a number keeps the page's own and says so, naming it.
+  const page = await open(`${SITE}p/all-in/?sg=abc`);
+  await mounted(page);
+  assert.equal(await page.inputValue('input[name=sg]'), '95');
+  assert.match(await page.textContent('#notice'), /is not a number \(abc\), so it uses the default, 95%/);
+  await finish(page);
+});
+
 test('the one-line embed, pasted from the share panel into a post on another origin, becomes sized frames, later ones too', async () => {
   const panel = await open(`${SITE}?sg=60&lang=de`);
   await mounted(panel);

@@ -68,7 +68,8 @@ export function cleanNote(text) {
 
 /** MODEL.md's query rules, plus the page's own keys: the view (`embed`, `view`, `theme`), a pinned
  * baseline (`b=1`, `b.KEY=value`) and the author's mark and note. Returns the inputs, the view,
- * the baseline (or null), the annotation and one problem per thing ignored or adjusted. */
+ * the baseline (or null), the annotation and one problem per thing ignored or adjusted (the
+ * notice lists five and counts the rest beyond six: `noticeLines`). */
 export function parseQuery(search) {
   const inputs = defaults();
   const view = { embed: false, chart: false, theme: 'auto' };
@@ -114,7 +115,8 @@ export function parseQuery(search) {
       problems.push(`unknown ${key}`);
     }
   }
-  if (mark !== null) {
+  // A blank mark is no mark, as null is for a file or a message.
+  if (mark !== null && mark.trim() !== '') {
     const text = mark.replace(TRIM, '');
     if (!NUMBER.test(text)) problems.push('mark not a year');
     else {
@@ -195,4 +197,10 @@ export function money(x) {
 /** The data table as the page must print it: year, then the five spends. */
 export function tableText(rows) {
   return rows.map((r) => [String(r.year), ...[r.microsoft, r.stargate, r.oracle, r.other, r.total].map(money)]);
+}
+
+/** How many lines the notice shows for `problems`: all of them up to six, else five and a line
+ * that counts the rest. */
+export function noticeLines(problems) {
+  return problems.length > 6 ? 6 : problems.length;
 }
