@@ -260,7 +260,7 @@ fn number(value: &Value) -> Option<(f64, String)> {
 pub fn read_pairs(
     pairs: &[(String, Value)],
     reader: &mut Reader,
-    mut other: impl FnMut(&str, &Value, &mut Vec<Note>) -> bool,
+    other: &mut dyn FnMut(&str, &Value, &mut Vec<Note>) -> bool,
 ) {
     for entry in entries(pairs) {
         match entry {
@@ -294,7 +294,7 @@ mod tests {
 
     fn read(pairs: &[(String, Value)], source: NoteSource) -> Read {
         let mut reader = Reader::new(Scenario::REPORT, Annotation::default(), source);
-        read_pairs(pairs, &mut reader, |_, _, _| false);
+        read_pairs(pairs, &mut reader, &mut |_, _, _| false);
         reader.finish()
     }
 
@@ -355,7 +355,7 @@ mod tests {
         ];
         for source in [NoteSource::Link, NoteSource::Message] {
             let mut reader = Reader::new(start, Annotation::default(), source);
-            read_pairs(&pairs, &mut reader, |_, _, _| false);
+            read_pairs(&pairs, &mut reader, &mut |_, _, _| false);
             let read = reader.finish();
             assert_eq!(read.scenario.stargate_share_2030, 33.0);
             assert_eq!(read.scenario.growth_after_2027, 30.0);
@@ -390,7 +390,7 @@ mod tests {
             read_pairs(
                 &[("mark".to_string(), mark), ("note".to_string(), note)],
                 &mut reader,
-                |_, _, _| false,
+                &mut |_, _, _| false,
             );
             let read = reader.finish();
             assert_eq!(read.annotation, Annotation::default());

@@ -165,7 +165,7 @@ pub fn parse_query(query: &str, start: &Scenario) -> ParsedQuery {
     // `embed=1` and `view=chart`, each as the link has it (the page is decided after).
     let (mut embed, mut chart) = (false, false);
     let mut reader = Reader::new(*start, Annotation::default(), NoteSource::Link);
-    read_pairs(&pairs, &mut reader, |key, value, notes| {
+    read_pairs(&pairs, &mut reader, &mut |key, value, notes| {
         let Value::Text(value) = value else {
             return false;
         };

@@ -13,6 +13,9 @@
     )
 )]
 
+#[cfg(all(feature = "embed-only", feature = "full-only"))]
+compile_error!("`embed-only` and `full-only` are two different builds: choose one");
+
 #[cfg(target_arch = "wasm32")]
 mod ui;
 

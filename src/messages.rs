@@ -115,7 +115,7 @@ pub fn apply(message: HostMessage, current: &Scenario, annotation: &Annotation) 
         // or says with a value of the wrong kind, stays as it is; each such value is noted.
         HostMessage::Set { params } => {
             let mut reader = Reader::new(*current, annotation.clone(), NoteSource::Message);
-            read_pairs(&params.0, &mut reader, |_, _, _| false);
+            read_pairs(&params.0, &mut reader, &mut |_, _, _| false);
             let read = reader.finish();
             outcome.scenario = read.scenario;
             outcome.annotation = read.annotation;

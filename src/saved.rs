@@ -157,7 +157,7 @@ pub fn read_saved(file: Document) -> Result<SavedScenario, OpenError> {
         Document::Other(holds) => return Err(OpenError::NotAnObject { holds }),
     };
     let mut reader = Reader::new(Scenario::REPORT, Annotation::default(), NoteSource::File);
-    read_pairs(&pairs, &mut reader, |_, _, _| false);
+    read_pairs(&pairs, &mut reader, &mut |_, _, _| false);
     let read = reader.finish();
     if let Some((key, holds)) = read.refused {
         return Err(OpenError::WrongType { key, holds });

@@ -29,84 +29,33 @@ pub enum Document {
 
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
+        Ok(
+            match deserializer.deserialize_any(Reading { pairs: false })? {
+                Document::Object(_) => Value::Object,
+                Document::Other(value) => value,
+            },
+        )
     }
 }
 
 impl<'de> Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(DocumentVisitor)
+        deserializer.deserialize_any(Reading { pairs: true })
     }
 }
 
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
-        Ok(Value::Bool(value))
-    }
-
-    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
-        Ok(Value::Number(value as f64))
-    }
-
-    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
-        Ok(Value::Number(value as f64))
-    }
-
-    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
-        Ok(Value::Number(value))
-    }
-
-    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
-        Ok(Value::Text(value.to_string()))
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    // Skipped without building anything (serde_json skips nested values without recursing).
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Value::List)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Value::Object)
-    }
+/// One visitor for a document and for each of its values: an object's pairs are read at the
+/// top (`pairs`), and skipped inside, unread, with lists (serde_json skips nested values
+/// without recursing).
+struct Reading {
+    pairs: bool,
 }
 
-struct DocumentVisitor;
-
-impl<'de> Visitor<'de> for DocumentVisitor {
+impl<'de> Visitor<'de> for Reading {
     type Value = Document;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON document")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
-        let mut pairs = Vec::new();
-        while let Some(pair) = map.next_entry::<String, Value>()? {
-            pairs.push(pair);
-        }
-        Ok(Document::Object(pairs))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Document, A::Error> {
-        ValueVisitor.visit_seq(seq).map(Document::Other)
+        f.write_str("a JSON value")
     }
 
     fn visit_bool<E>(self, value: bool) -> Result<Document, E> {
@@ -131,6 +80,27 @@ impl<'de> Visitor<'de> for DocumentVisitor {
 
     fn visit_unit<E>(self) -> Result<Document, E> {
         Ok(Document::Other(Value::Null))
+    }
+
+    fn visit_none<E>(self) -> Result<Document, E> {
+        Ok(Document::Other(Value::Null))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Document, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Document::Other(Value::List))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+        let mut pairs = Vec::new();
+        if self.pairs {
+            while let Some(pair) = map.next_entry::<String, Value>()? {
+                pairs.push(pair);
+            }
+        } else {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        }
+        Ok(Document::Object(pairs))
     }
 }
 

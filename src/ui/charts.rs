@@ -14,6 +14,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 use stargate_calc::chart::{marker_symbol, Axes, ChartKind, Frame, Overlays};
+use stargate_calc::export::image_chart;
 use stargate_calc::format;
 use stargate_calc::model::{Projection, FIRST_YEAR};
 use stargate_calc::providers::Provider;
@@ -170,6 +171,14 @@ fn ChartFigure(
 ) -> impl IntoView {
     let calc = use_calculator();
     let chart = Memo::new(move |_| {
+        // Laid out as its download (no overlays, the image's width), while that is read.
+        #[cfg(not(feature = "embed-only"))]
+        if calc.drawing_image.get() == Some(kind) {
+            return calc.scenario.with(|s| {
+                calc.annotation
+                    .with(|a| calc.projection.with(|p| image_chart(kind, p, s, a)))
+            });
+        }
         let frame = if compact {
             Frame::compact_for_width(width.get())
         } else {
@@ -371,6 +380,10 @@ fn ChartReadout(
         </div>
     }
 }
+
+/// The classes of what only the page draws (its overlays, the hovered year's dots and guide,
+/// the year columns): a chart's download leaves them out (`dom::chart_markup`).
+pub const PAGE_ONLY: &str = ".band, .median, .ghost, .hover-dot, .guide, .year-column";
 
 /// What only the page draws over the data: the uncertainty bands (spend chart only) and a
 /// pinned baseline's outlines.

@@ -259,19 +259,35 @@ impl Debounce {
     }
 }
 
-/// `view` built into an SVG group that is never in the page, as SVG text: what a chart's
-/// download holds. The views' bindings are read as they are built, so every attribute is in
-/// place at once; the group is dropped after. The empty comments Leptos places to mark where
-/// a list ends are left out.
-pub fn svg_markup<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> Option<String> {
-    let group = document()
-        .create_element_ns(Some("http://www.w3.org/2000/svg"), "g")
-        .ok()?;
-    // Leptos mounts into any element; an SVG group is one, though not an HTML one.
-    let handle = leptos::mount::mount_to(group.clone().unchecked_into(), view);
-    let markup = web_sys::XmlSerializer::new()
-        .ok()
-        .and_then(|serializer| serializer.serialize_to_string(&group).ok());
-    drop(handle);
-    markup.map(|markup| markup.replace("<!---->", ""))
+/// The drawing of the chart `id` (`#spend-chart`) as SVG text, once it has settled: its
+/// marks, without the page's own title and description, what only the page draws (the
+/// elements `page_only` selects) and the slots it leaves hidden. Leptos updates the page in
+/// microtasks after a change; this waits for them (never for a paint) until two readings agree.
+pub async fn chart_markup(id: &str, page_only: &str) -> Option<String> {
+    let svg = document()
+        .query_selector(&("#".to_string() + id + " svg[role=img]"))
+        .ok()??;
+    let serializer = web_sys::XmlSerializer::new().ok()?;
+    let left_out = ":scope > title, :scope > desc, [visibility=hidden], ".to_string() + page_only;
+    let mut last = String::new();
+    // A change goes through a few effects; a hundred microtasks is far more than it takes.
+    for _ in 0..100 {
+        leptos::task::tick().await;
+        let group = document()
+            .create_element_ns(Some("http://www.w3.org/2000/svg"), "g")
+            .ok()?;
+        let copy = svg.clone_node_with_deep(true).ok()?;
+        while let Some(child) = copy.first_child() {
+            group.append_child(&child).ok()?;
+        }
+        while let Ok(Some(element)) = group.query_selector(&left_out) {
+            element.remove();
+        }
+        let markup = serializer.serialize_to_string(&group).ok()?;
+        if markup == last {
+            return Some(markup.replace("<!---->", ""));
+        }
+        last = markup;
+    }
+    None
 }

@@ -72,6 +72,7 @@ impl Slots {
     };
 
     /// Exactly what `chart` draws.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn of(chart: &Chart) -> Slots {
         Slots {
             y_ticks: chart.axes.y_ticks.len(),
@@ -412,6 +413,8 @@ pub fn note(chart: Memo<Chart>, slots: usize) -> impl IntoView {
 
 /// The marks an image of `chart` draws: exactly its own (no hidden slot), in the page's
 /// order: the axes, the series, the end labels, and the mark and the note when it has them.
+/// (The page reads its own drawing back instead, `dom::chart_markup`.)
+#[cfg(not(target_arch = "wasm32"))]
 pub fn image_marks(kind: ChartKind, chart: Chart) -> impl IntoView {
     let slots = Slots::of(&chart);
     let marks = usize::from(chart.mark.is_some());
@@ -430,8 +433,7 @@ pub fn image_marks(kind: ChartKind, chart: Chart) -> impl IntoView {
     )
 }
 
-/// [`image_marks`] as SVG text, rendered by Leptos without a browser (the publisher's cards;
-/// the page serialises the same views from the DOM, `ui/share.rs`). Leptos marks where a
+/// [`image_marks`] as SVG text, rendered by Leptos without a browser (the publisher's cards). Leptos marks where a
 /// list ends with `<!>` for hydration, which is not XML: taken out (a note's own `<!>` is
 /// escaped, so never matches).
 #[cfg(not(target_arch = "wasm32"))]

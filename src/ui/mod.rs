@@ -4,8 +4,12 @@
 //! mounts the full page or the embed into `#app`.
 
 // The embed's own build (feature `embed-only`) starts the compact page alone: the full page's
-// panels are compiled but never reached, and LTO leaves them out of its wasm.
-#![cfg_attr(feature = "embed-only", allow(dead_code, unused_imports))]
+// panels are compiled but never reached, and LTO leaves them out of its wasm; the full page's
+// own build (`full-only`) the same for the embed's.
+#![cfg_attr(
+    any(feature = "embed-only", feature = "full-only"),
+    allow(dead_code, unused_imports)
+)]
 
 mod announcer;
 mod charts;
@@ -81,6 +85,11 @@ fn start_with(embed_only: bool) {
     if embed_only && parsed.link.view.page == Page::Full {
         parsed.link.view.page = Page::Embed;
     }
+    // The full page's own build shows the full page: boot.js loads the embed's build for the
+    // embed's pages.
+    if cfg!(feature = "full-only") {
+        parsed.link.view.page = Page::Full;
+    }
     let lang = parsed.link.view.lang;
     if lang == Lang::En {
         mount(parsed, None);
@@ -145,7 +154,9 @@ fn mount(parsed: stargate_calc::link::ParsedQuery, missing_words: Option<Lang>) 
         host::connect(calc);
         #[cfg(feature = "embed-only")]
         let page = view! { <EmbedApp/> };
-        #[cfg(not(feature = "embed-only"))]
+        #[cfg(feature = "full-only")]
+        let page = view! { <FullPage/> };
+        #[cfg(not(any(feature = "embed-only", feature = "full-only")))]
         let page = if page.is_embed() {
             Either::Left(view! { <EmbedApp/> })
         } else {

@@ -6,21 +6,17 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use stargate_calc::annotation::Annotation;
 use stargate_calc::chart::ChartKind;
 use stargate_calc::embed::{CHART_VIEW_HEIGHT, IFRAME_HEIGHT};
-use stargate_calc::export::{chart_svg, csv, file_stem, image_chart, parameters_json, ChartImage};
+use stargate_calc::export::{chart_svg, csv, file_stem, parameters_json, ChartImage};
 use stargate_calc::link::{encode_query, Page};
-use stargate_calc::model::Projection;
 use stargate_calc::presets::PRESETS;
-use stargate_calc::scenario::Scenario;
 use stargate_calc::site::{
     card_address, host_snippet, iframe_snippet, image_snippet, loader_snippet,
 };
 use stargate_calc::words::{around, fill, t, Text};
 
 use super::dom::{self, Debounce};
-use super::drawing::image_marks;
 use super::note::NoteEditor;
 use super::open::OpenScenario;
 use super::state::{text, use_calculator, Calculator};
@@ -286,27 +282,26 @@ fn Downloads() -> impl IntoView {
                     "-shares",
                 ),
             };
-            let image = move || {
-                let scenario = calc.scenario.get_untracked();
-                calc.annotation.with_untracked(|annotation| {
-                    calc.projection
-                        .with_untracked(|p| chart_image(kind, p, &scenario, annotation))
-                })
+            let on_svg = move |_| {
+                leptos::task::spawn_local(async move {
+                    let image = chart_image(calc, kind).await;
+                    save(&(slug.to_string() + ".svg"), "image/svg+xml", image.svg);
+                });
             };
-            let on_svg =
-                move |_| save(&(slug.to_string() + ".svg"), "image/svg+xml", image().svg);
             let on_png = move |_| {
-                let image = image();
-                let name = stem() + slug + ".png";
-                let started = dom::download_svg_as_png(
-                    name,
-                    &image.svg,
-                    image.width,
-                    image.height,
-                    2.0,
-                    move || failed.set(true),
-                );
-                failed.set(started.is_err());
+                leptos::task::spawn_local(async move {
+                    let image = chart_image(calc, kind).await;
+                    let name = stem() + slug + ".png";
+                    let started = dom::download_svg_as_png(
+                        name,
+                        &image.svg,
+                        image.width,
+                        image.height,
+                        2.0,
+                        move || failed.set(true),
+                    );
+                    failed.set(started.is_err());
+                });
             };
             view! {
                 <button type="button" class="button button-quiet" data-export=kind.id().to_string() + "-svg" on:click=on_svg>
@@ -349,17 +344,21 @@ fn Downloads() -> impl IntoView {
 }
 
 /// A chart's SVG download: its frame (`export::chart_svg`) around its marks as the page draws
-/// them (`drawing::image_marks`), built into an element that is never in the page and read
-/// back as text: the same views the card's marks are rendered from in the publisher.
-fn chart_image(
-    kind: ChartKind,
-    projection: &Projection,
-    scenario: &Scenario,
-    annotation: &Annotation,
-) -> ChartImage {
-    let chart = image_chart(kind, projection, scenario, annotation);
-    let drawing = dom::svg_markup(move || image_marks(kind, chart)).unwrap_or_default();
-    chart_svg(kind, projection, scenario, annotation, &drawing)
+/// them. For a moment between two paints (microtasks only, so the reader never sees it), the
+/// chart on the page is laid out as its image (`Calculator::drawing_image`); its drawing is
+/// read back as text, without what only the page draws (`dom::chart_markup`), and the chart
+/// returns to the reader's layout.
+async fn chart_image(calc: Calculator, kind: ChartKind) -> ChartImage {
+    calc.drawing_image.set(Some(kind));
+    let drawing = dom::chart_markup(kind.id(), super::charts::PAGE_ONLY)
+        .await
+        .unwrap_or_default();
+    calc.drawing_image.set(None);
+    let scenario = calc.scenario.get_untracked();
+    calc.annotation.with_untracked(|annotation| {
+        calc.projection
+            .with_untracked(|p| chart_svg(kind, p, &scenario, annotation, &drawing))
+    })
 }
 
 /// The scenario's link written out, for paper: shown only when the page is printed (or saved

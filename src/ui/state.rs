@@ -12,6 +12,7 @@
 
 use leptos::prelude::*;
 use stargate_calc::annotation::Annotation;
+use stargate_calc::chart::ChartKind;
 use stargate_calc::link::{
     encode_query, BandSettings, Link, Page, ParsedQuery, Theme, ViewOptions,
 };
@@ -88,6 +89,9 @@ pub struct Calculator {
     pub lang: Lang,
     /// The year the reader points at, or has moved to with the keyboard, in either chart.
     pub selected_year: RwSignal<Option<i32>>,
+    /// A chart being drawn as its download (`export::image_chart`), for the few microtasks it
+    /// takes to read it back, between two paints (`share::chart_image`).
+    pub drawing_image: RwSignal<Option<ChartKind>>,
     /// What a link or a file asked for that was ignored or adjusted; `None` once dismissed.
     pub notice: RwSignal<Option<Notice>>,
     /// True once the page has built all its parts (`ui::build_in_steps`).
@@ -169,6 +173,7 @@ impl Calculator {
             page: link.view.page,
             lang: link.view.lang,
             selected_year,
+            drawing_image: RwSignal::new(None),
             notice: RwSignal::new(notice),
             mounted: RwSignal::new(false),
             projection,
