@@ -258,8 +258,8 @@ pub fn x_axis(axes: ReadSignal<Axes>, slots: usize) -> impl IntoView {
     (bound_rule("baseline", baseline), ticks)
 }
 
-/// The data: per provider, its area (spend) or its line and a marker per year (share), each
-/// named by a `<title>`.
+/// The data: per provider, its area (spend) or its line and a marker per year (share). (The
+/// chart's `<desc>` names each provider with its values.)
 pub fn series(kind: ChartKind, chart: Memo<Chart>) -> impl IntoView {
     let lines = Memo::new(move |_| chart.with(|c| (c.series.clone(), c.markers.clone())));
     Provider::ALL
@@ -267,18 +267,13 @@ pub fn series(kind: ChartKind, chart: Memo<Chart>) -> impl IntoView {
         .enumerate()
         .map(move |(i, provider)| {
             let d = text(move || lines.with(|l| l.0.get(i).cloned().unwrap_or_default()));
-            // Built by hand: among several children, `view!` takes `<title>` for the HTML
-            // element, which an SVG ignores.
-            let name = leptos::svg::title().child(provider.name());
             // Areas are filled; lines are stroked (their width is the stylesheet's).
             let (class, fill, stroke) = match kind {
                 ChartKind::Spend => ("area", provider.colour(), "none"),
                 ChartKind::Share => ("line", "none", provider.colour()),
             };
             let path = view! {
-                <path class=class data-provider=provider.slug() fill=fill stroke=stroke d=d>
-                    {name}
-                </path>
+                <path class=class data-provider=provider.slug() fill=fill stroke=stroke d=d />
             };
             let markers = (kind == ChartKind::Share).then(|| {
                 view! {
@@ -484,8 +479,6 @@ mod tests {
             for provider in Provider::ALL {
                 let series = "data-provider=\"".to_string() + provider.slug() + "\"";
                 assert!(svg.contains(&series), "{kind:?} {provider:?}");
-                let named = "<title>".to_string() + provider.name() + "</title></path>";
-                assert!(svg.contains(&named), "{kind:?} {provider:?}");
             }
             assert_eq!(svg.contains("class=\"markers\""), kind == ChartKind::Share);
             // An image draws only what its chart has: no hidden slot.
