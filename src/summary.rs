@@ -14,9 +14,10 @@ use crate::uncertainty::Bands;
 use crate::words::{around, fill, t, Text};
 
 // The page's masthead, its kicker, title and deck, are texts (`Text::MastheadKicker`,
-// `MastheadTitle`, `MastheadDeck`). The app shows them, and `index.html` shows them too, in
-// English, before the app arrives (and without JavaScript; `tests/fallback.rs` keeps the two
-// equal), so the page's largest text is painted with the HTML, not after the WebAssembly.
+// `MastheadTitle`, `MastheadDeck`). The app shows them, and every page the publisher writes
+// shows them too, in English, before the app arrives (and without JavaScript:
+// `publish::fallback_html`, from the same texts), so the page's largest text is painted with
+// the HTML, not after the WebAssembly.
 
 /// How the page's one sentence compares Stargate with Azure in 2030.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
