@@ -19,11 +19,13 @@ const KB = 1000;
 // and 4 / 3 KB; and for publishing (issue 20: WordPress's protocol, preset pages' links, the
 // one-line embed's and the newsletter picture's codes): full page +3.4 KB, embed +2.4 KB
 // against 3 KB on each page's wasm (docs/performance.md says what was measured and tried).
+// Lowered once, by issue 27 (one owner per rule), to the weight it left.
 export const PAGES = {
-  // Measured 202,553 B brotli and 251,548 B gzip.
-  full: { ceiling: { brotli: 206_600, gzip: 256_600 }, budget: { brotli: 200 * KB } },
-  // Measured 141,588 B brotli and 173,104 B gzip.
-  embed: { ceiling: { brotli: 144_400, gzip: 176_600 }, budget: { brotli: 140 * KB } },
+  // Measured 202,530 B brotli and 251,955 B gzip (issue 27: the rules shared, each page's wasm
+  // below the build before it; the guard's 200 KB not reached, docs/performance.md).
+  full: { ceiling: { brotli: 203_100, gzip: 252_600 }, budget: { brotli: 200 * KB } },
+  // Measured 141,507 B brotli and 172,855 B gzip.
+  embed: { ceiling: { brotli: 141_900, gzip: 173_300 }, budget: { brotli: 140 * KB } },
 };
 
 for (const [page, { ceiling, budget }] of Object.entries(PAGES)) {
