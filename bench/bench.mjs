@@ -336,7 +336,7 @@ function print(r) {
   );
 
   say();
-  say('1. Page weight (every file in the build, and what each page loads; KB = 1,024 bytes)');
+  say('1. Page weight (every file in the build, and what each page loads; KB = 1,000 bytes, as the guard counts)');
   const fileRows = r.size.files.map((f) => [
     f.path,
     f.loaded ? 'yes' : 'no',

@@ -27,9 +27,9 @@ export function signed(n) {
   return (n > 0 ? '+' : '') + int(n);
 }
 
-/** Bytes in KB of 1,024 bytes, one decimal. */
+/** Bytes in KB of 1,000 bytes (as the page-weight guard counts), one decimal. */
 export function kb(n) {
-  return n === null || n === undefined ? '-' : `${(n / 1024).toFixed(1)} KB`;
+  return n === null || n === undefined ? '-' : `${(n / 1000).toFixed(1)} KB`;
 }
 
 /** Milliseconds with a fixed number of decimals. */
