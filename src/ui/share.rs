@@ -284,13 +284,18 @@ fn Downloads() -> impl IntoView {
             };
             let on_svg = move |_| {
                 leptos::task::spawn_local(async move {
-                    let image = chart_image(calc, kind).await;
-                    save(&(slug.to_string() + ".svg"), "image/svg+xml", image.svg);
+                    match chart_image(calc, kind).await {
+                        Some(image) => save(&(slug.to_string() + ".svg"), "image/svg+xml", image.svg),
+                        None => failed.set(true),
+                    }
                 });
             };
             let on_png = move |_| {
                 leptos::task::spawn_local(async move {
-                    let image = chart_image(calc, kind).await;
+                    let Some(image) = chart_image(calc, kind).await else {
+                        failed.set(true);
+                        return;
+                    };
                     let name = stem() + slug + ".png";
                     let started = dom::download_svg_as_png(
                         name,
@@ -347,18 +352,17 @@ fn Downloads() -> impl IntoView {
 /// them. For a moment between two paints (microtasks only, so the reader never sees it), the
 /// chart on the page is laid out as its image (`Calculator::drawing_image`); its drawing is
 /// read back as text, without what only the page draws (`dom::chart_markup`), and the chart
-/// returns to the reader's layout.
-async fn chart_image(calc: Calculator, kind: ChartKind) -> ChartImage {
+/// returns to the reader's layout. `None` if the chart could not be read.
+async fn chart_image(calc: Calculator, kind: ChartKind) -> Option<ChartImage> {
     calc.drawing_image.set(Some(kind));
-    let drawing = dom::chart_markup(kind.id(), super::charts::PAGE_ONLY)
-        .await
-        .unwrap_or_default();
+    let drawing = dom::chart_markup(kind.id(), super::charts::PAGE_ONLY).await;
     calc.drawing_image.set(None);
+    let drawing = drawing?;
     let scenario = calc.scenario.get_untracked();
-    calc.annotation.with_untracked(|annotation| {
+    Some(calc.annotation.with_untracked(|annotation| {
         calc.projection
             .with_untracked(|p| chart_svg(kind, p, &scenario, annotation, &drawing))
-    })
+    }))
 }
 
 /// The scenario's link written out, for paper: shown only when the page is printed (or saved
