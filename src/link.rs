@@ -165,8 +165,9 @@ pub fn parse_query(query: &str, start: &Scenario) -> ParsedQuery {
     // `embed=1` and `view=chart`, each as the link has it (the page is decided after).
     let (mut embed, mut chart) = (false, false);
     let mut reader = Reader::new(*start, Annotation::default(), NoteSource::Link);
-    read_pairs(&pairs, &mut reader, &mut |key, value, notes| {
-        let Value::Text(value) = value else {
+    read_pairs(&pairs, &mut reader, &mut |key, given, notes| {
+        // A link's values are all text.
+        let Value::Text(value) = given else {
             return false;
         };
         if let Some(baseline_key) = key.strip_prefix(BASELINE_PREFIX) {
@@ -174,7 +175,7 @@ pub fn parse_query(query: &str, start: &Scenario) -> ParsedQuery {
                 Reader::new(Scenario::REPORT, Annotation::default(), NoteSource::Link)
             });
             match ScenarioKey::from_key(baseline_key).filter(|k| k.is_scenario()) {
-                Some(scenario_key) => pinned.read(scenario_key, &Value::Text(value.clone())),
+                Some(scenario_key) => pinned.read(scenario_key, given),
                 None => pinned.notes.push(Note::UnknownKey {
                     key: key.to_string(),
                 }),
