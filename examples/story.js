@@ -1,5 +1,5 @@
 // The example story's script: drives the embedded calculator through its message API
-// (README, "The host page talks to the embed"). As each step scrolls into view it sends the
+// (docs/embedding.md, "The message API"). As each step scrolls into view it sends the
 // step's messages; it sizes the frame from the height messages, quotes the figures from the
 // latest state, and switches the embed's theme with the page's.
 //

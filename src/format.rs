@@ -1,6 +1,6 @@
 //! Numbers as text, both ways: the one place that decides how a number reads on the page, in
 //! the table, in the URL and in aria text, and how a number written in a link, a file or a
-//! control is read back ([`parse_decimal`], MODEL.md's grammar, the inverse of [`canonical`]).
+//! control is read back ([`parse_decimal`], docs/model.md's grammar, the inverse of [`canonical`]).
 //! Fixed-point by integer arithmetic, so the wasm carries no float-printing (or float-parsing)
 //! machinery and the same value always prints the same way.
 //!
@@ -328,9 +328,10 @@ fn write_digits(out: &mut String, mut n: u64, style: Option<&NumberStyle>) {
 
 // ---- Reading numbers: the inverse of the machine-readable forms above ----
 
-/// MODEL.md's number grammar after trimming ASCII white space: an optional sign, digits with an
-/// optional fraction (or a fraction alone), an optional exponent. `60`, `-3`, `.5`, `7.`,
-/// `1e3` are numbers; `abc`, `50abc`, `0x10`, `inf`, `NaN` and the empty string are not.
+/// The model's number grammar (docs/model.md) after trimming ASCII white space: an optional
+/// sign, digits with an optional fraction (or a fraction alone), an optional exponent. `60`,
+/// `-3`, `.5`, `7.`, `1e3` are numbers; `abc`, `50abc`, `0x10`, `inf`, `NaN` and the empty
+/// string are not.
 /// An overflow such as `1e999` reads as ±∞ (and so clamps to the range's end).
 pub fn parse_decimal(text: &str) -> Option<f64> {
     let text = text.trim_matches(|c: char| c.is_ascii_whitespace());

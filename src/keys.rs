@@ -1,6 +1,6 @@
 //! A scenario's keys, read once for every source. A link's query, a saved file and a host's
 //! `set` message all hand their pairs to [`read_pairs`]: each key's first value is read onto the
-//! scenario by the same rules (MODEL.md's: a number by the link's grammar, clamped, a year
+//! scenario by the same rules (docs/model.md's: a number by the link's grammar, clamped, a year
 //! rounded; the ramp's four words; the marked year against the years shown; the note as plain
 //! text), a key that comes again and a key the calculator does not know are noted, and a value
 //! of the wrong kind leaves its setting as it was. Each source keeps only its own policy: a
@@ -183,7 +183,7 @@ impl Reader {
         }
     }
 
-    /// Sets `input` to `number` by MODEL.md's rules (clamped, years rounded), noting an
+    /// Sets `input` to `number` by docs/model.md's rules (clamped, years rounded), noting an
     /// adjustment; `given` is how the source wrote it, for the note.
     fn set_number(&mut self, input: Input, number: f64, given: String) {
         let spec = input.spec();

@@ -307,9 +307,10 @@ fn parse_seed(text: &str) -> Option<u64> {
 }
 
 /// The query string (without `?`) for a link: only what differs from the defaults, each value
-/// in canonical form (`sg=60`, not `sg=60.000`), in MODEL.md's order, then the baseline's, then
-/// the view's. Empty for the report's scenario in the default view. [`parse_query`] reads it
-/// back as the same link for every value with at most six decimals (every slider value).
+/// in canonical form (`sg=60`, not `sg=60.000`), in the order of docs/model.md's inputs, then
+/// the baseline's, then the view's. Empty for the report's scenario in the default view.
+/// [`parse_query`] reads it back as the same link for every value with at most six decimals
+/// (every slider value).
 pub fn encode_query(link: &Link) -> String {
     let mut pairs: Vec<(String, String)> = Vec::new();
     scenario_pairs(&link.scenario, "", &mut pairs);
@@ -372,7 +373,7 @@ fn scenario_pairs(scenario: &Scenario, prefix: &str, pairs: &mut Vec<(String, St
                 format::canonical(value),
             ));
         }
-        // `ramp` sits after the first Stargate year, as in MODEL.md's table.
+        // `ramp` sits after the first Stargate year, as in docs/model.md's table.
         if input == Input::FirstStargateYear && clean.ramp != Ramp::DEFAULT {
             pairs.push((prefix.to_string() + RAMP_KEY, clean.ramp.key().to_string()));
         }

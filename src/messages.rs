@@ -27,7 +27,7 @@ pub const VERSION: u32 = 1;
 #[derive(Debug, PartialEq)]
 pub enum HostMessage {
     /// `stargate-calc:set`: any subset of the URL keys, numbers or strings, applied by
-    /// MODEL.md's rules.
+    /// docs/model.md's rules.
     Set { params: Params },
     /// `stargate-calc:preset`: one of the presets by its id (`report`, `microsoft-keeps-up`, …).
     Preset { preset: String },

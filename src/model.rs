@@ -1,5 +1,6 @@
-//! MODEL.md's equations: a [`Scenario`] in, a [`Projection`] (one row per year and the headline
-//! figures) out. Pure arithmetic on sanitized inputs, so every output is finite and ≥ 0.
+//! The equations of the model (docs/model.md): a [`Scenario`] in, a [`Projection`] (one row per
+//! year and the headline figures) out. Pure arithmetic on sanitized inputs, so every output is
+//! finite and ≥ 0.
 
 use crate::scenario::Scenario;
 
@@ -34,7 +35,7 @@ pub struct YearRow {
     pub stargate_savings: f64,
 }
 
-/// The headline figures MODEL.md lists.
+/// The headline figures docs/model.md lists.
 #[derive(Default, Clone, Copy, Debug, PartialEq)]
 pub struct Figures {
     pub total_2030: f64,

@@ -23,7 +23,7 @@ pub enum Marker {
 }
 
 impl Provider {
-    /// Table order (MODEL.md) and stacking order, bottom to top.
+    /// Table order (docs/model.md) and stacking order, bottom to top.
     pub const ALL: [Provider; 4] = [
         Provider::MicrosoftAzure,
         Provider::Stargate,
@@ -32,7 +32,7 @@ impl Provider {
     ];
 
     /// The name readers see, in the page's language: the three proper names as they are, the
-    /// other clouds in words. In English exactly as MODEL.md's table headers.
+    /// other clouds in words. In English exactly as docs/model.md's table headers.
     pub fn name(self) -> &'static str {
         match self {
             Provider::OtherClouds => t(Text::ProviderOtherClouds),
@@ -40,7 +40,7 @@ impl Provider {
         }
     }
 
-    /// The name as the CSV's column header: MODEL.md's table header, in English whatever the
+    /// The name as the CSV's column header: docs/model.md's table header, in English whatever the
     /// page's language, so a download reads the same in every language.
     pub fn column_name(self) -> &'static str {
         match self {

@@ -31,7 +31,7 @@ pub struct Parameters {
     pub annotation: Annotation,
 }
 
-/// Written as every input by its URL key in MODEL.md's order, the ramp, then the marked year
+/// Written as every input by its URL key in docs/model.md's order, the ramp, then the marked year
 /// and the note when there are (`mark`, `note`); each value in range, whole numbers without a
 /// fraction (`75`, not `75.0`).
 impl Serialize for Parameters {

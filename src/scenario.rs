@@ -1,5 +1,5 @@
 //! The model's inputs: what a reader can change, with the key, range, step, default and unit
-//! MODEL.md gives each one. This table is the single source for the controls, the URL codec,
+//! docs/model.md gives each one. This table is the single source for the controls, the URL codec,
 //! the sources panel and the tests, so a range is never written down twice. Labels and help
 //! lines are in the page's language (`words.rs`).
 
@@ -28,7 +28,7 @@ impl Ramp {
         }
     }
 
-    /// Exactly one of the four words, else `None` (MODEL.md: no case folding, no trimming).
+    /// Exactly one of the four words, else `None` (docs/model.md: no case folding, no trimming).
     pub fn from_key(word: &str) -> Option<Ramp> {
         Ramp::ALL.into_iter().find(|ramp| ramp.key() == word)
     }
@@ -94,7 +94,7 @@ pub enum Input {
     LastYear,
 }
 
-/// Everything MODEL.md says about one numeric input; its words in the page's language through
+/// Everything docs/model.md says about one numeric input; its words in the page's language through
 /// [`InputSpec::label`] and [`InputSpec::help`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct InputSpec {
@@ -108,7 +108,7 @@ pub struct InputSpec {
     pub max: f64,
     pub step: f64,
     pub default: f64,
-    /// True where MODEL.md marks the input as our assumption rather than the report's figure.
+    /// True where docs/model.md marks the input as our assumption rather than the report's figure.
     pub assumption: bool,
 }
 
@@ -260,7 +260,7 @@ impl Input {
 
     /// Brings any value into the input's range; NaN becomes the default, years become whole
     /// years (halves up). The model and the UI both go through this, so nothing downstream
-    /// ever sees a value MODEL.md does not allow.
+    /// ever sees a value docs/model.md does not allow.
     pub fn sanitize(self, value: f64) -> f64 {
         let spec = self.spec();
         if value.is_nan() {
@@ -312,7 +312,7 @@ impl Default for Scenario {
 }
 
 impl Scenario {
-    /// The defaults of MODEL.md: the report's figures plus our default assumptions.
+    /// The defaults of docs/model.md: the report's figures plus our default assumptions.
     pub const REPORT: Scenario = Scenario {
         stargate_share_2030: 75.0,
         spend_2024: 5.0,

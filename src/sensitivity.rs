@@ -66,9 +66,9 @@ pub enum Lever {
 }
 
 impl Lever {
-    /// The levers, in the order of MODEL.md's inputs table, which is also the order ties keep:
+    /// The levers, in the order of docs/model.md's inputs table, which is also the order ties keep:
     /// the 2030 Stargate share (the report's figure, but the one readers swing most) and every
-    /// input MODEL.md marks as an assumption, the ramp among them. Not the spends of 2024 and
+    /// input docs/model.md marks as an assumption, the ramp among them. Not the spends of 2024 and
     /// 2027 (the report's figures) nor the last year shown (not an assumption at all).
     pub const ALL: [Lever; 8] = [
         Lever::Number(Input::StargateShare2030),

@@ -1,4 +1,4 @@
-//! The words around the numbers: the headline sentence and, for each of MODEL.md's headline
+//! The words around the numbers: the headline sentence and, for each of docs/model.md's headline
 //! figures, its value as shown and one plain sentence saying what it means in this scenario.
 
 use crate::annotation::Annotation;
@@ -161,7 +161,7 @@ pub struct FigureText {
 /// Computes one figure's text from a projection and the scenario behind it.
 pub type FigureFn = fn(&Projection, &Scenario) -> FigureText;
 
-/// One headline figure of MODEL.md: a stable name (the page's `data-figure`), a title (read
+/// One headline figure of docs/model.md: a stable name (the page's `data-figure`), a title (read
 /// through [`figure_title`]), and how to compute its text.
 #[derive(Clone, Copy)]
 pub struct HeadlineFigure {
@@ -182,7 +182,7 @@ pub fn figure_title(title: Text) -> String {
     )
 }
 
-/// MODEL.md's headline figures in reading order.
+/// docs/model.md's headline figures in reading order.
 pub const FIGURES: [HeadlineFigure; 9] = [
     HeadlineFigure {
         name: "total-2030",

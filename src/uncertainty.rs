@@ -1,5 +1,5 @@
 //! Uncertainty bands by Monte Carlo. The reader gives a ± range to five inputs; we draw many
-//! scenarios inside those ranges, run MODEL.md's equations for each, and report per year the
+//! scenarios inside those ranges, run docs/model.md's equations for each, and report per year the
 //! spread of total and Stargate spend (5th, 25th, 50th, 75th and 95th percentiles) and the
 //! chance that Stargate overtakes Microsoft by 2028 and by 2030.
 //!
@@ -217,7 +217,7 @@ pub struct Bands {
     /// Spread of Stargate spend, one entry per year of `years`.
     pub stargate: Vec<Quantiles>,
     /// Fraction of paths in which Stargate spend exceeds Microsoft's in some year up to 2028,
-    /// i.e. whose crossover year (MODEL.md) is 2028 or earlier; 0 when there are no paths.
+    /// i.e. whose crossover year (docs/model.md) is 2028 or earlier; 0 when there are no paths.
     pub passes_by_2028: f64,
     /// The same, by 2030.
     pub passes_by_2030: f64,
@@ -331,7 +331,7 @@ struct PathSpend {
     crossover_year: Option<i32>,
 }
 
-/// MODEL.md's S(y), SG(y), MS(y) and the crossover for one sanitized scenario drawn from the
+/// docs/model.md's S(y), SG(y), MS(y) and the crossover for one sanitized scenario drawn from the
 /// base of `shared`, with the same operations in the same order as `model::project`, so the
 /// results are equal to the bit (the tests check this against `project` itself).
 fn path_spend(s: &Scenario, shared: &Shared) -> PathSpend {

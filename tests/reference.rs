@@ -1,11 +1,11 @@
-//! The defaults reproduce MODEL.md's reference table and figures to two decimals.
+//! The defaults reproduce docs/model.md's reference table and figures to two decimals.
 
 use stargate_calc::format;
 use stargate_calc::model::project;
 use stargate_calc::providers::Provider;
 use stargate_calc::scenario::Scenario;
 
-/// MODEL.md, "Reference values (defaults)": Year, Microsoft Azure, Stargate, Oracle,
+/// docs/model.md, "Reference values": Year, Microsoft Azure, Stargate, Oracle,
 /// Other clouds, Total.
 const REFERENCE_TABLE: [(i32, [&str; 5]); 7] = [
     (2024, ["5.00", "0.00", "0.00", "0.00", "5.00"]),

@@ -108,7 +108,7 @@ pub struct Calculator {
     /// The bands for the current scenario: [`PATHS`] paths, recomputed on every change while on.
     pub band_result: Memo<Option<Bands>>,
     pub bands_on: Memo<bool>,
-    /// MODEL.md's headline figures as words, in [`FIGURES`] order.
+    /// docs/model.md's headline figures as words, in [`FIGURES`] order.
     pub figure_texts: Memo<Vec<FigureText>>,
     /// The page's headline, the explorable sentence, as plain text (for the announcer).
     pub headline: Memo<String>,

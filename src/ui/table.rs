@@ -1,4 +1,4 @@
-//! The data table, laid out as MODEL.md specifies: one row per year; Year, Microsoft Azure,
+//! The data table, laid out as docs/model.md specifies: one row per year; Year, Microsoft Azure,
 //! Stargate, Oracle, Other clouds, Total; spends in $B with two decimals. [`YearTable`] draws
 //! any table of that shape (the comparison's difference table too).
 
