@@ -1,6 +1,6 @@
 //! Comparing against a pinned baseline: the current scenario minus the baseline, per year and
 //! provider, and for the headline figures. The charts draw the baseline's outlines
-//! (`chart.rs`); this module gives the numbers of the difference table.
+//! (`chart/`); this module gives the numbers of the difference table.
 
 use crate::format;
 use crate::model::{Figures, Projection};

@@ -1,4 +1,4 @@
-// The one-line embed (README, Publish): `<div data-stargate-calc="sg=60&lang=de"></div>` and
+// The one-line embed (docs/embedding.md): `<div data-stargate-calc="sg=60&lang=de"></div>` and
 // this script, loaded from the calculator's site, turn every such element into the
 // calculator's frame (its query plus embed=1), titled and lazy, sized to its content by the
 // height messages the embed posts; any number on a page, elements added later included. No

@@ -181,7 +181,7 @@ impl FigureValues {
 }
 
 /// What the calculator shows, for the host: the address bar's query (without `?`), every
-/// input by its URL key with the marked year and the note (`null` when there is none), the
+/// input by its URL key with the marked year and the note (left out when there is none), the
 /// figures, and what the last message had ignored or adjusted.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct State {

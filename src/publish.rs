@@ -22,7 +22,7 @@ pub const CARD_HEIGHT: u32 = 630;
 pub const OEMBED_FILE: &str = "oembed.json";
 /// Width an oEmbed consumer is told the frame takes (it grows to its column).
 pub const OEMBED_WIDTH: u32 = 600;
-/// The policy README's Hosting section gives (and the browser suite runs the page under).
+/// The policy docs/embedding.md gives hosts (and the browser suite runs the page under).
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; frame-ancestors *";
 
 /// `site` as the publisher gave it, checked: an absolute http(s) address of a folder (ending
@@ -118,7 +118,7 @@ pub fn oembed_json(page: SitePage, site: &str) -> String {
     .to_string()
 }
 
-/// `_headers` (Netlify, Cloudflare Pages): the README's security headers on every file, and
+/// `_headers` (Netlify, Cloudflare Pages): the security headers docs/embedding.md gives on every file, and
 /// `Access-Control-Allow-Origin: *` on what a sandboxed frame (an opaque origin, as in
 /// WordPress) fetches: scripts, wasm, styles, and the JSON files (the word lists in `lang/`
 /// and the oEmbed responses). No file matches two rules that set the same header: Cloudflare

@@ -1,7 +1,8 @@
 //! The report's facts, each with the sentence it comes from and what it feeds in the model.
-//! Quotes are copied verbatim from `shared/seed/openai-stargate-article.txt`; a test checks
-//! that every one still appears there. They stay in English in every language (the page marks
-//! them `lang="en"`); what the page says about them is in the page's language.
+//! Quotes are copied verbatim from the report (`tests/fixtures/openai-stargate-article.txt`, a
+//! copy of the project's seed); a test checks that every one still appears there. They stay in
+//! English in every language (the page marks them `lang="en"`); what the page says about them
+//! is in the page's language.
 
 use crate::format;
 use crate::scenario::{Input, Unit};

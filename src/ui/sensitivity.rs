@@ -1,4 +1,4 @@
-//! Sensitivity: two tornado charts, for 2030 Microsoft and Stargate spend, showing how far each
+//! Sensitivity: three tornado charts, for 2030 Microsoft and Stargate spend and Stargate's 2025–2028 spend, showing how far each
 //! assumption moves the figure when swung across its range with the others held, largest
 //! first. Swings come from `sensitivity.rs`, geometry from `chart::tornado_chart`; the rows are
 //! fixed slots whose bars and figures follow the scenario (a memo per row) and whose names

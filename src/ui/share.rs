@@ -1,6 +1,6 @@
 //! Sharing the scenario: the address bar kept in step with it, "Copy link", the embed code for
 //! a blog, the downloads (CSV, JSON, each chart as SVG and PNG) and opening a saved scenario.
-//! The text of every link, snippet and file comes from the core (`query`, `export`, `saved`);
+//! The text of every link, snippet and file comes from the core (`link`, `site`, `export`, `saved`);
 //! this panel only moves it to the address bar, the clipboard or a file.
 
 use std::time::Duration;

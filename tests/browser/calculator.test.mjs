@@ -12,7 +12,7 @@ function expectedTable(inputs) {
   return tableText(project(inputs).rows);
 }
 
-test('the default table is MODEL.md reference table, and the figures its reference values', async () => {
+test('the default table is the model’s reference table (docs/model.md), and the figures its reference values', async () => {
   const page = await browser.open('/');
   assert.deepEqual(await readTable(page), REFERENCE_TABLE);
   assert.deepEqual(
@@ -141,7 +141,7 @@ test('reset restores the report figures', async () => {
   await finish(page);
 });
 
-test('a garbage link shows one polite notice, uses MODEL.md values, and can be dismissed', async () => {
+test('a garbage link shows one polite notice, uses docs/model.md values, and can be dismissed', async () => {
   const search = '?sg=abc&y0=2026.5&h=1e999&ramp=LATE&zz=1';
   const page = await browser.open('/' + search);
   const { inputs, problems } = parseQuery(search);

@@ -1,7 +1,7 @@
 // No link crashes the page. A corpus of hostile query strings (garbage numbers, overflows,
 // subnormals, 10,000-character values, invalid UTF-8 escapes, markup and script, prototype
 // keys, repeated and empty keys): each loads without a console error, lists what it ignored in
-// the notice, renders exactly the numbers MODEL.md's rules give (the oracle), and runs nothing.
+// the notice, renders exactly the numbers docs/model.md's rules give (the oracle), and runs nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mounted, readTable, useBrowser } from './support/browser.mjs';
@@ -42,7 +42,7 @@ function corpus() {
   return searches;
 }
 
-test('at least 100 hostile links each load cleanly, with the notice and MODEL.md numbers', async () => {
+test('at least 100 hostile links each load cleanly, with the notice and docs/model.md numbers', async () => {
   const searches = corpus();
   assert.ok(searches.length >= 100, `${searches.length} links`);
   const page = await browser.open('/');

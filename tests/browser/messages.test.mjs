@@ -1,4 +1,4 @@
-// The host page talks to the embed (README, "The host page talks to the embed"): a blogger's
+// The host page talks to the embed (docs/embedding.md, the message API): a blogger's
 // page on another origin drives the calculator in its iframe with every message of version 1
 // and checks the replies against the oracle; a sibling frame, hostile and malformed messages
 // and a flood of messages; the full page outside a frame neither listens nor posts; and the

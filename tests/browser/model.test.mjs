@@ -1,11 +1,11 @@
-// The JavaScript oracle agrees with MODEL.md's reference values and parsing rules, so the page
+// The JavaScript oracle agrees with docs/model.md's reference values and parsing rules, so the page
 // tests that lean on it are checking against the contract itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaults, money, parseQuery, project, tableText } from './support/model.mjs';
 import { REFERENCE_TABLE } from './support/reference.mjs';
 
-test('the oracle reproduces MODEL.md reference table and figures', () => {
+test('the oracle reproduces the model’s reference table (docs/model.md) and figures', () => {
   const { rows, figures } = project(defaults());
   assert.deepEqual(tableText(rows), REFERENCE_TABLE);
   assert.equal(figures.crossoverYear, 2028);

@@ -1,4 +1,4 @@
-// Publishing (README, Publish): the build scripts/test made with `scripts/publish SITE`, served
+// Publishing (docs/embedding.md): the build scripts/test made with `scripts/publish SITE`, served
 // at SITE. Link previews read by a real link-preview crawler's parser (npm open-graph-scraper,
 // fetching the pages over HTTP as a crawler does), the cards, a page per preset, the oEmbed
 // responses, `_headers`, the one-line embed on a blog of another origin (any number of

@@ -37,7 +37,7 @@ test('every key goes into the address bar in canonical form and a reload reads i
     await drag(page, key, value);
     inputs[key] = value;
     written.push(pair);
-    // `ramp` sits after y0, as in MODEL.md's table.
+    // `ramp` sits after y0, as in docs/model.md's table.
     const search = '?' + written.join('&');
     await waitForSearch(page, search);
   }

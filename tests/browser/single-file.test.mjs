@@ -56,7 +56,7 @@ function assertOffline(page) {
   }
 }
 
-test('opened from file://, the one file shows MODEL.md reference table, and dragging sg recomputes it', async () => {
+test('opened from file://, the one file shows the model’s reference table (docs/model.md), and dragging sg recomputes it', async () => {
   const page = await openFile(SINGLE);
   assert.deepEqual(await readTable(page), REFERENCE_TABLE);
   assert.equal(await page.$('#app .fallback'), null, 'the loading placeholder was replaced by the app');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DIST, download, drag, finish, mounted, readTable, useBrowser, waitForSearch } from './support/browser.mjs';
 import { defaults, project, tableText } from './support/model.mjs';
 
-/** The policy issue 5 asks the page to work under (and the README tells hosts to send). */
+/** The policy issue 5 asks the page to work under (and docs/embedding.md tells hosts to send). */
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data: blob:; frame-ancestors *";
@@ -52,7 +52,7 @@ test('under the policy: load, drag, presets, themes, copy link and every downloa
     const file = await download(page, `[data-export=${kind}]`);
     assert.ok(file.bytes.length > 100, `${kind} downloaded under the policy`);
   }
-  // A preset on screen is shared as its page (README, Publish): the address bar follows.
+  // A preset on screen is shared as its page (docs/embedding.md): the address bar follows.
   await page.waitForFunction(() => location.pathname === '/p/all-in/');
   await waitForSearch(page, '?theme=dark');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);

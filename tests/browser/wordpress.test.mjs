@@ -6,7 +6,7 @@
 // `allow-scripts`, so an opaque origin, a secret in its address, clipped to a pixel behind a
 // blockquote until the frame speaks), and WordPress's own wp-embed.js (from that package, put
 // in target/wordpress/ by scripts/setup --browser) sizing it. The calculator is served with
-// the build's own `_headers` (as README's Hosting asks for embeds in a sandbox), read as a host
+// the build's own `_headers` (as docs/embedding.md asks for embeds in a sandbox), read as a host
 // reads it (support/server.mjs).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
