@@ -8,6 +8,8 @@ use std::{env, fs, path::Path};
 
 fn main() {
     println!("cargo::rerun-if-changed=lang/en.json");
+    // scripts/releases builds earlier releases' trees with one cargo target: each tree's words.
+    println!("cargo::rerun-if-env-changed=STARGATE_RELEASE_TREE");
     let text = fs::read_to_string("lang/en.json").expect("lang/en.json is readable");
     let words: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&text).expect("lang/en.json is a JSON object");

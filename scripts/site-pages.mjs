@@ -8,7 +8,9 @@ import { trunkHook } from './trunk-hook.mjs';
 
 export function addSitePages() {
   const { staging, source, entry, output } = trunkHook('site-pages');
-  if (entry === 'index') publisher(source, [staging, process.env.STARGATE_SITE ?? '']);
+  const site = process.env.STARGATE_SITE ?? '';
+  // An earlier release built by scripts/releases is pinned at its SITE (…/v/X.Y.Z/).
+  if (entry === 'index') publisher(source, process.env.STARGATE_PINNED ? ['--pinned', staging, site] : [staging, site]);
   // The one-file build's page: the root's name and fallback, nothing that needs files beside it.
   if (entry === 'single') publisher(source, ['--single', output]);
 }

@@ -34,6 +34,7 @@ pub mod presets;
 pub mod providers;
 #[cfg(feature = "publish")]
 pub mod publish;
+pub mod release;
 pub mod saved;
 pub mod scenario;
 pub mod sensitivity;

@@ -12,6 +12,7 @@ use crate::format;
 use crate::markup::escape;
 use crate::model::project;
 use crate::providers::Provider;
+use crate::release::{changelog_anchor, pinned_path, version_numbers, Release, Releases};
 use crate::site::{SitePage, CARD_FILE, SITE_TITLE};
 use crate::words::{english, fill, t, Text};
 
@@ -114,15 +115,20 @@ pub fn oembed_json(page: SitePage, site: &str) -> String {
         "thumbnail_url": url + CARD_FILE,
         "thumbnail_width": CARD_WIDTH,
         "thumbnail_height": CARD_HEIGHT,
+        // The calculator's release (oEmbed's own `version` is the protocol's, 1.0).
+        "calculator_version": crate::release::VERSION,
     })
     .to_string()
 }
 
-/// `_headers` (Netlify, Cloudflare Pages): the security headers docs/embedding.md gives on every file, and
-/// `Access-Control-Allow-Origin: *` on what a sandboxed frame (an opaque origin, as in
-/// WordPress) fetches: scripts, wasm, styles, and the JSON files (the word lists in `lang/`
-/// and the oEmbed responses). No file matches two rules that set the same header: Cloudflare
-/// Pages joins such values with a comma, and `*, *` is no `Access-Control-Allow-Origin`.
+/// `_headers` (Netlify, Cloudflare Pages): the security headers docs/embedding.md gives on every
+/// file; `Access-Control-Allow-Origin: *` on what a sandboxed frame (an opaque origin, as in
+/// WordPress) fetches: scripts, wasm, styles, and the JSON files (the word lists in `lang/`,
+/// the oEmbed responses, `versions.json`); and caching: a pinned release (`v/X.Y.Z/`) never changes,
+/// so it is cached for a year as immutable, while the live calculator's own pages and files
+/// (those not named by their content's hash) are cached for five minutes. No file matches two
+/// rules that set the same header: Cloudflare Pages joins such values with a comma, and
+/// `*, *` is no `Access-Control-Allow-Origin`.
 pub fn headers_file() -> String {
     let open = "  Access-Control-Allow-Origin: *\n";
     let mut out = "/*\n  Content-Security-Policy: ".to_string()
@@ -132,8 +138,31 @@ pub fn headers_file() -> String {
     for pattern in ["/*.js\n", "/*.css\n", "/*.json\n"] {
         out = out + pattern + open;
     }
+    // `/v/:version/*`, not `/v/*`: Netlify reads `/v/*` as `/v*`, which takes in
+    // `/versions.json` too (its own parser says so: tests/browser/publish.test.mjs).
+    out = out
+        + "/"
+        + &pinned_path(":version")
+        + "*\n  Cache-Control: public, max-age=31536000, immutable\n";
+    for live in LIVE_FILES {
+        out = out + live + "\n  Cache-Control: public, max-age=300\n";
+    }
     out
 }
+
+/// The live calculator's files whose names stay the same from release to release: its pages,
+/// cards, oEmbed responses, loaders and the list of releases.
+const LIVE_FILES: [&str; 9] = [
+    "/",
+    "/index.html",
+    "/p/*",
+    "/card.png",
+    "/oembed.json",
+    "/embed.js",
+    "/boot.js",
+    "/versions.json",
+    "/changelog.html",
+];
 
 /// The page's own lines in `<head>`: its title, its description and the site's icon. Every
 /// page the publisher writes gets them (the root's too), so `index.html` holds none.
@@ -254,6 +283,122 @@ pub fn card_svg(page: SitePage, chart: &ChartImage) -> String {
         + "</g>\n</svg>\n"
 }
 
+/// The releases CHANGELOG.md lists, newest first: each `## [X.Y.Z] - YYYY-MM-DD` heading and the
+/// first `**Numbers:**` line under it (`changed…` or `unchanged…`). An entry without a date or a
+/// Numbers line, or a version that is not `X.Y.Z`, is an error that says which.
+pub fn releases_from_changelog(changelog: &str) -> Result<Vec<Release>, String> {
+    let mut releases: Vec<Release> = Vec::new();
+    let mut numbers_seen = true;
+    for line in changelog.lines() {
+        if let Some(heading) = line.strip_prefix("## [") {
+            if heading.starts_with("Unreleased]") {
+                continue;
+            }
+            if let Some(last) = releases.last().filter(|_| !numbers_seen) {
+                return Err(format!(
+                    "CHANGELOG.md: {} has no **Numbers:** line",
+                    last.version
+                ));
+            }
+            let (version, date) = heading.split_once("] - ").ok_or_else(|| {
+                format!("CHANGELOG.md: {line:?} is not `## [X.Y.Z] - YYYY-MM-DD`")
+            })?;
+            let date_ok = date.len() == 10
+                && date.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            if version_numbers(version).is_none() || !date_ok {
+                return Err(format!(
+                    "CHANGELOG.md: {line:?} is not `## [X.Y.Z] - YYYY-MM-DD`"
+                ));
+            }
+            releases.push(Release {
+                version: version.to_string(),
+                date: date.to_string(),
+                numbers_changed: false,
+            });
+            numbers_seen = false;
+        } else if let Some(numbers) = line.strip_prefix("**Numbers:** ") {
+            if let Some(release) = releases.last_mut().filter(|_| !numbers_seen) {
+                release.numbers_changed = match numbers {
+                    n if n.starts_with("changed") => true,
+                    n if n.starts_with("unchanged") => false,
+                    _ => {
+                        return Err(format!(
+                        "CHANGELOG.md: {}'s Numbers line must start with `changed` or `unchanged`",
+                        release.version
+                    ))
+                    }
+                };
+                numbers_seen = true;
+            }
+        }
+    }
+    if let Some(last) = releases.last().filter(|_| !numbers_seen) {
+        return Err(format!(
+            "CHANGELOG.md: {} has no **Numbers:** line",
+            last.version
+        ));
+    }
+    Ok(releases)
+}
+
+/// `versions.json`: the newest release and every release, newest first, for a pinned page to
+/// read (`release::read_latest`).
+pub fn versions_json(releases: &[Release]) -> Result<String, String> {
+    let latest = releases.first().ok_or("CHANGELOG.md lists no release")?;
+    let list = Releases {
+        latest: latest.version.clone(),
+        latest_date: latest.date.clone(),
+        releases: releases.to_vec(),
+    };
+    serde_json::to_string_pretty(&list)
+        .map(|json| json + "\n")
+        .map_err(|e| e.to_string())
+}
+
+/// The changelog as a page of the site (`release::CHANGELOG_FILE`): CHANGELOG.md rendered by
+/// pulldown-cmark, each release's heading with its anchor (`#v1.0.0`), which a pinned page's
+/// note links to.
+pub fn changelog_html(changelog: &str) -> String {
+    use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut events: Vec<Event> = Vec::new();
+    let mut heading: Option<usize> = None;
+    for event in Parser::new(changelog) {
+        match &event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => heading = Some(events.len()),
+            Event::Text(text) => {
+                // `[1.0.0] - 2026-12-07` is a link reference that resolves to nothing: text.
+                if let Some(start) = heading {
+                    let version = text.trim_start_matches('[').split(']').next().unwrap_or("");
+                    if version_numbers(version).is_some() {
+                        if let Some(Event::Start(Tag::Heading { id, .. })) = events.get_mut(start) {
+                            *id = Some(CowStr::from(changelog_anchor(version)));
+                        }
+                    }
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => heading = None,
+            _ => {}
+        }
+        events.push(event);
+    }
+    let mut body = String::new();
+    html::push_html(&mut body, events.into_iter());
+    "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Changelog · ".to_string()
+        + &escape(SITE_TITLE)
+        + "</title>\n</head>\n<body>\n<main>\n"
+        + &body
+        + "</main>\n</body>\n</html>\n"
+}
+
 /// The words the card draws about its page: what the picture shows.
 pub fn card_kicker(page: SitePage) -> String {
     match page.preset {
@@ -266,6 +411,70 @@ pub fn card_kicker(page: SitePage) -> String {
 mod tests {
     use super::*;
     use crate::site::SITE_DESCRIPTION;
+
+    #[test]
+    fn the_changelog_gives_every_release_its_date_and_whether_numbers_changed() {
+        let changelog = "# Changelog\n\n## [Unreleased]\n\n## [1.1.0] - 2027-01-02\n\n**Numbers:** changed: the default growth.\n\n## [1.0.0] - 2026-12-07\n\n**Numbers:** unchanged: the first release.\n";
+        let releases = releases_from_changelog(changelog);
+        assert_eq!(
+            releases.as_ref().map(|r| r
+                .iter()
+                .map(|r| (r.version.as_str(), r.date.as_str(), r.numbers_changed))
+                .collect::<Vec<_>>()),
+            Ok(vec![
+                ("1.1.0", "2027-01-02", true),
+                ("1.0.0", "2026-12-07", false)
+            ])
+        );
+        let json = versions_json(&releases.unwrap_or_default()).unwrap_or_default();
+        let read = crate::release::read_latest(&json);
+        assert_eq!(
+            read.map(|r| (r.version, r.date)),
+            Some(("1.1.0".into(), "2027-01-02".into()))
+        );
+        let list: Result<Releases, _> = serde_json::from_str(&json);
+        assert_eq!(list.map(|list| list.releases.len()).ok(), Some(2));
+        for (bad, why) in [
+            ("## [1.0] - 2026-12-07\n**Numbers:** unchanged.", "is not"),
+            ("## [1.0.0] 2026-12-07\n**Numbers:** unchanged.", "is not"),
+            ("## [1.0.0] - 7 Dec 2026\n**Numbers:** unchanged.", "is not"),
+            (
+                "## [1.0.0] - 2026-12-07\nNo numbers line.",
+                "has no **Numbers:** line",
+            ),
+            (
+                "## [1.0.1] - 2026-12-08\n## [1.0.0] - 2026-12-07\n**Numbers:** unchanged.",
+                "1.0.1 has no",
+            ),
+            (
+                "## [1.0.0] - 2026-12-07\n**Numbers:** the same.",
+                "must start with",
+            ),
+        ] {
+            let error = releases_from_changelog(bad).err().unwrap_or_default();
+            assert!(error.contains(why), "{bad:?}: {error}");
+        }
+        assert!(versions_json(&[]).is_err());
+    }
+
+    #[test]
+    fn the_changelog_is_a_page_with_an_anchor_per_release() {
+        let page = changelog_html(include_str!("../CHANGELOG.md"));
+        let anchor = "<h2 id=\"".to_string()
+            + &crate::release::changelog_anchor(crate::release::VERSION)
+            + "\">";
+        assert!(page.contains(&anchor), "{page}");
+        assert!(page.starts_with("<!doctype html>") && page.contains("<title>Changelog · "));
+        // The project's own changelog names this release, dated, with its Numbers line.
+        let releases = releases_from_changelog(include_str!("../CHANGELOG.md"));
+        assert_eq!(
+            releases
+                .ok()
+                .and_then(|r| r.first().map(|r| r.version.clone())),
+            Some(crate::release::VERSION.to_string()),
+            "CHANGELOG.md's newest release is Cargo.toml's version"
+        );
+    }
 
     #[test]
     fn the_fallback_says_what_the_page_shows_before_it_starts() {
@@ -410,6 +619,17 @@ mod tests {
         // send `*, *`.
         assert_eq!(headers.matches("Access-Control-Allow-Origin").count(), 4);
         assert!(!headers.contains("/lang/"));
+        // A pinned release for a year, immutable; the live pages for five minutes; no rule
+        // that names the live pages matches a pinned one.
+        assert!(headers
+            .contains("/v/:version/*\n  Cache-Control: public, max-age=31536000, immutable\n"));
+        assert_eq!(
+            headers.matches("Cache-Control").count(),
+            1 + LIVE_FILES.len()
+        );
+        assert!(LIVE_FILES
+            .iter()
+            .all(|live| !live.starts_with("/v/") && !live.starts_with("/*")));
     }
 
     #[test]

@@ -26,9 +26,10 @@ use stargate_calc::export::{chart_svg, image_chart, ChartImage};
 use stargate_calc::markup::escape;
 use stargate_calc::model::project;
 use stargate_calc::publish::{
-    card_svg, check_site, fallback_html, head_tags, headers_file, oembed_json, page_head,
-    CARD_HEIGHT, CARD_WIDTH, OEMBED_FILE,
+    card_svg, changelog_html, check_site, fallback_html, head_tags, headers_file, oembed_json,
+    page_head, releases_from_changelog, versions_json, CARD_HEIGHT, CARD_WIDTH, OEMBED_FILE,
 };
+use stargate_calc::release::{pinned_path, CHANGELOG_FILE, VERSION, VERSIONS_FILE};
 use stargate_calc::scenario::Scenario;
 use stargate_calc::site::{SitePage, CARD_FILE, LOADER_FILE};
 use stargate_calc::words::Lang;
@@ -62,10 +63,13 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["--single", file] => publish_single(Path::new(file)),
+        ["--pinned", dir] => publish_pinned(&PathBuf::from(dir), None),
+        ["--pinned", dir, site] => publish_pinned(&PathBuf::from(dir), Some(*site)),
         [dir] => publish(&PathBuf::from(dir), None),
-        [dir, site] => publish(&PathBuf::from(dir), Some(*site).filter(|s| !s.is_empty())),
+        [dir, site] => publish(&PathBuf::from(dir), Some(*site)),
         _ => {
             eprintln!("usage: publish DIR [SITE]   (e.g. publish dist https://example.org/calc/)");
+            eprintln!("       publish --pinned DIR [SITE]   (SITE: where this release is pinned)");
             eprintln!("       publish --single FILE");
             return ExitCode::from(2);
         }
@@ -79,17 +83,62 @@ fn main() -> ExitCode {
     }
 }
 
+/// The site: the live calculator at the root, this release pinned at `v/X.Y.Z/` (a copy of
+/// the build, its pages told they are pinned), the list of releases and the changelog page
+/// from CHANGELOG.md, and `_headers`. Earlier releases are scripts/publish's (each built from
+/// its own tag with `--pinned`, into `v/`).
 fn publish(dir: &Path, site: Option<&str>) -> Result<(), String> {
-    let site = site.map(check_site).transpose()?;
-    let index_path = dir.join("index.html");
-    let index = read(&index_path)?;
+    let site = site.filter(|s| !s.is_empty()).map(check_site).transpose()?;
+    let changelog = include_str!("../../CHANGELOG.md");
+    let releases = releases_from_changelog(changelog)?;
+    if !releases.iter().any(|release| release.version == VERSION) {
+        return Err(format!(
+            "CHANGELOG.md has no entry for {VERSION}, Cargo.toml's version: a release says what it changes"
+        ));
+    }
+    let index = read(&dir.join("index.html"))?;
+    let pinned = dir.join(pinned_path(VERSION));
+    copy_build(dir, &pinned)?;
+    let pinned_site = site.map(|site| site.to_string() + &pinned_path(VERSION));
+    write_pages(&pinned, &index, pinned_site.as_deref(), Some(VERSION))?;
+    write_pages(dir, &index, site, None)?;
+    write(&dir.join(VERSIONS_FILE), &versions_json(&releases)?)?;
+    write(&dir.join(CHANGELOG_FILE), &changelog_html(changelog))?;
+    write(&dir.join("_headers"), &headers_file())
+}
+
+/// A release built to be served pinned at SITE (which ends in `v/X.Y.Z/`): its pages only,
+/// told they are pinned; the site around it is the live release's.
+fn publish_pinned(dir: &Path, site: Option<&str>) -> Result<(), String> {
+    let site = site.filter(|s| !s.is_empty()).map(check_site).transpose()?;
+    if let Some(site) = site {
+        if !site.ends_with(&pinned_path(VERSION)) {
+            return Err(format!(
+                "a pinned release's SITE ends in {}: {site:?}",
+                pinned_path(VERSION)
+            ));
+        }
+    }
+    let index = read(&dir.join("index.html"))?;
+    write_pages(dir, &index, site, Some(VERSION))
+}
+
+/// Every page of a build in `dir`, from Trunk's unnamed `index`: its name, fallback and head
+/// tags, its card and oEmbed response, and the loader's titles; `pinned` names the release a
+/// pinned copy is (its pages say so, and where the live calculator is).
+fn write_pages(
+    dir: &Path,
+    index: &str,
+    site: Option<&str>,
+    pinned: Option<&str>,
+) -> Result<(), String> {
     let fonts = fonts();
     for page in SitePage::all() {
         let folder = dir.join(page.path());
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         write(
             &folder.join("index.html"),
-            &page_html(&index, page, site, true)?,
+            &page_html(index, page, site, true, pinned)?,
         )?;
         let svg = card_svg(page, &chart_image(ChartKind::Spend, &page.scenario()));
         let png = rasterise(&svg, &fonts)?;
@@ -99,10 +148,42 @@ fn publish(dir: &Path, site: Option<&str>) -> Result<(), String> {
             write(&folder.join(OEMBED_FILE), &oembed_json(page, site))?;
         }
     }
-    write(&dir.join("_headers"), &headers_file())?;
     let loader_path = dir.join(LOADER_FILE);
     let loader = read(&loader_path)?;
-    write(&loader_path, &loader_with_titles(&loader)?)
+    let live = match pinned {
+        Some(_) => live_from(SitePage { preset: None }),
+        None => "./".to_string(),
+    };
+    write(&loader_path, &loader_filled(&loader, &live)?)
+}
+
+/// The files of the build in `from` (Trunk's: the wasm, glue, styles, scripts, word lists,
+/// examples), copied into `to` as they are, for the pinned copy of this release.
+fn copy_build(from: &Path, to: &Path) -> Result<(), String> {
+    let pinned_root = from.join("v");
+    let mut folders = vec![from.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries =
+            std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path == pinned_root {
+                continue;
+            }
+            let relative = path.strip_prefix(from).map_err(|e| e.to_string())?;
+            let target = to.join(relative);
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| format!("{}: {e}", parent.display()))?;
+                }
+                std::fs::copy(&path, &target).map_err(|e| format!("{}: {e}", target.display()))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A chart of `scenario` as its SVG download has it: the page's marks in the image's frame.
@@ -120,12 +201,14 @@ fn publish_single(file: &Path) -> Result<(), String> {
     let html = read(file)?;
     write(
         file,
-        &page_html(&html, SitePage { preset: None }, None, false)?,
+        &page_html(&html, SitePage { preset: None }, None, false, None)?,
     )
 }
 
-/// The one-line embed's loader with the frame's title in every language of the page.
-fn loader_with_titles(loader: &str) -> Result<String, String> {
+/// The one-line embed's loader with the frame's title in every language of the page, the way
+/// from it to the live calculator (`live`: `./`, or up out of a pinned release) and where a
+/// release is pinned under the live root.
+fn loader_filled(loader: &str, live: &str) -> Result<String, String> {
     let mut titles = serde_json::Map::new();
     let languages: Vec<&str> = LANGUAGES.iter().map(|(lang, _)| *lang).collect();
     if languages != Lang::KEYS {
@@ -143,15 +226,24 @@ fn loader_with_titles(loader: &str) -> Result<String, String> {
             .ok_or_else(|| format!("lang/{lang}.json has no {TITLE_KEY}"))?;
         titles.insert(lang.to_string(), title.into());
     }
-    let line = "const TITLES = {};";
-    if !loader.contains(line) {
-        return Err(format!("{LOADER_FILE} has no {line:?} to fill in"));
+    let mut loader = loader.to_string();
+    for (line, value) in [
+        ("const TITLES = {};", serde_json::Value::Object(titles)),
+        ("const LIVE = './';", live.into()),
+        (
+            "const PINNED = 'v/{version}/';",
+            pinned_path("{version}").into(),
+        ),
+    ] {
+        let (start, _) = line.split_once(" = ").unwrap_or((line, ""));
+        replace_once(
+            &mut loader,
+            line,
+            &(start.to_string() + " = " + &value.to_string() + ";"),
+        )
+        .map_err(|e| format!("{LOADER_FILE}: {e}"))?;
     }
-    Ok(loader.replacen(
-        line,
-        &("const TITLES = ".to_string() + &serde_json::Value::Object(titles).to_string() + ";"),
-        1,
-    ))
+    Ok(loader)
 }
 
 /// `index` (a page Trunk built, minified or not) as `page`: its name, description and icon,
@@ -163,6 +255,7 @@ fn page_html(
     page: SitePage,
     site: Option<&str>,
     on_site: bool,
+    pinned: Option<&str>,
 ) -> Result<String, String> {
     let mut html = index.to_string();
     if html.contains("<title>") || html.contains("data-root=") {
@@ -181,6 +274,20 @@ fn page_html(
     if on_site {
         attributes = attributes + " data-root=\"" + page.root_from_here() + "\"";
     }
+    if let Some(version) = pinned {
+        // A pinned release: which, the way from this page up to the live calculator (the same
+        // scenario there), and its list of releases, which boot.js fetches.
+        let live = live_from(page);
+        attributes = attributes
+            + " data-pinned=\""
+            + &escape(version)
+            + "\" data-live=\""
+            + &live
+            + "\" data-releases=\""
+            + &live
+            + VERSIONS_FILE
+            + "\"";
+    }
     if let Some(preset) = page.preset {
         attributes = attributes + " data-preset=\"" + &escape(preset.id) + "\"";
         // Every relative address (`./boot.js`, quoted or not) now starts two folders up.
@@ -192,6 +299,13 @@ fn page_html(
         &("<main id=\"app\"".to_string() + &attributes + ">" + &fallback_html(page) + "</main>"),
     )?;
     Ok(html)
+}
+
+/// The way from a pinned page up to the live calculator's root: out of `v/X.Y.Z/` and the
+/// page's own folders.
+fn live_from(page: SitePage) -> String {
+    let up = page.root_from_here().trim_start_matches("./");
+    up.to_string() + "../../"
 }
 
 /// Replaces the one occurrence of `from`, or says that the page has none.
