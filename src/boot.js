@@ -22,9 +22,19 @@ window.stargateWords = words
       .then((response) => (response.ok ? response.json() : null))
       .catch(() => null)
   : null;
+// A pinned release (`data-releases`): its site's list of releases, waited for (a second at
+// most) before the app starts, so the note it may show is in its first view (ui/version.rs).
+const releases = document.getElementById('app')?.dataset.releases;
+const releasesText = releases
+  ? Promise.race([
+      fetch(url(releases)).then((r) => (r.ok ? r.text() : null)).catch(() => null),
+      new Promise((done) => setTimeout(done, 1000, null)),
+    ])
+  : null;
 try {
   const wasmResponse = fetch(url(embed ? data.embedWasm : data.wasm));
   const glue = await import(url(embed ? data.embedGlue : data.glue).href);
+  if (releasesText) window.stargateReleases = await releasesText;
   const wasm = await glue.default({ module_or_path: wasmResponse });
   window.wasmBindings = glue;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

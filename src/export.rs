@@ -385,7 +385,8 @@ mod tests {
         s.ramp = Ramp::Early;
         s.growth_after_2027 = 12.3;
         let json = parameters_json(&s, &Annotation::default());
-        assert!(json.starts_with("{\n  \"sg\": 42,\n"));
+        assert!(json.starts_with("{\n  \"version\": \""), "{json}");
+        assert!(json.contains("\",\n  \"sg\": 42,\n"), "{json}");
         assert!(json.ends_with("  \"ramp\": \"early\"\n}\n"));
         // Turn {"k": v, ...} into k=v&... and read it as a link.
         let query: Vec<String> = json

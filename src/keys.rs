@@ -21,6 +21,10 @@ pub const RAMP_KEY: &str = "ramp";
 pub const MARK_KEY: &str = "mark";
 /// Key of the author's note: `note=In 2028 Stargate passes Azure`.
 pub const NOTE_KEY: &str = "note";
+/// Key of the release that wrote a file (`"version": "1.0.0"`, `release::VERSION`). Every
+/// source takes it and reads nothing from it: the file's values are what its author saw, and a
+/// host may send a file back whole.
+pub const VERSION_KEY: &str = "version";
 
 /// A key every source reads the same way: an input's, the ramp's, or the author's annotation's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -255,8 +259,8 @@ fn number(value: &Value) -> Option<(f64, String)> {
 }
 
 /// Reads `pairs` in order into `reader`: a scenario's keys by its rules, a repeated key noted
-/// once; any other key is offered to `other` (a link's own keys), and noted as unknown when it
-/// does not take it.
+/// once, the release that wrote them ([`VERSION_KEY`]) taken without a word; any other key is
+/// offered to `other` (a link's own keys), and noted as unknown when it does not take it.
 pub fn read_pairs(
     pairs: &[(String, Value)],
     reader: &mut Reader,
@@ -267,6 +271,7 @@ pub fn read_pairs(
             Entry::Repeated(key) => reader.notes.push(Note::Repeated {
                 key: key.to_string(),
             }),
+            Entry::First(VERSION_KEY, _) => {}
             Entry::First(key, value) => match ScenarioKey::from_key(key) {
                 Some(scenario_key) => reader.read(scenario_key, value),
                 None => {
@@ -310,6 +315,24 @@ mod tests {
         }
         assert!(!ScenarioKey::Mark.is_scenario());
         assert_eq!(ScenarioKey::from_key("b.sg"), None);
+    }
+
+    #[test]
+    fn the_release_that_wrote_a_source_is_taken_without_a_word() {
+        for source in [NoteSource::Link, NoteSource::File, NoteSource::Message] {
+            for version in ["1.0.0", "0.9", ""] {
+                let read = read(&text(&[("version", version), ("sg", "40")]), source);
+                assert_eq!(
+                    (read.notes.as_slice(), read.given),
+                    (&[][..], 1),
+                    "{source:?}"
+                );
+                assert_eq!(read.scenario.stargate_share_2030, 40.0);
+            }
+            let number = vec![("version".to_string(), Value::Number(1.0))];
+            let read = read(&number, source);
+            assert_eq!((read.notes.len(), read.given, read.refused), (0, 0, None));
+        }
     }
 
     #[test]

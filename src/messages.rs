@@ -180,11 +180,17 @@ impl FigureValues {
     }
 }
 
-/// What the calculator shows, for the host: the address bar's query (without `?`), every
-/// input by its URL key with the marked year and the note (left out when there is none), the
-/// figures, and what the last message had ignored or adjusted.
+/// What the calculator shows, for the host: its release and the newest one, the address bar's
+/// query (without `?`), every input by its URL key with the marked year and the note (left out
+/// when there is none), the figures, and what the last message had ignored or adjusted.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct State {
+    /// The calculator's release, `X.Y.Z` (`release::VERSION`; the message's own `version` is
+    /// the protocol's).
+    pub version: &'static str,
+    /// The newest release the site has: this one on the live calculator; on a pinned one, the
+    /// newest its site's `versions.json` names, `null` when it cannot be read.
+    pub latest: Option<String>,
     pub query: String,
     pub params: Parameters,
     pub figures: FigureValues,
@@ -288,6 +294,8 @@ mod tests {
     #[test]
     fn the_state_carries_the_mark_and_the_note_in_its_params() {
         let state = State {
+            version: crate::release::VERSION,
+            latest: None,
             query: "mark=2028&note=Hi".into(),
             params: Parameters {
                 scenario: Scenario::REPORT,
@@ -466,6 +474,8 @@ mod tests {
         scenario.stargate_share_2030 = 40.0;
         let projection = project(&scenario);
         let state = State {
+            version: crate::release::VERSION,
+            latest: None,
             query: "sg=40&embed=1".into(),
             params: Parameters {
                 scenario,
@@ -494,6 +504,8 @@ mod tests {
         let ready = write(&EmbedMessage::Ready {
             version: VERSION,
             state: State {
+                version: "1.0.0",
+                latest: Some("1.0.1".into()),
                 query: String::new(),
                 params: Parameters {
                     scenario: Scenario::REPORT,
@@ -503,6 +515,8 @@ mod tests {
                 notes: vec![],
             },
         });
-        assert!(ready.starts_with("{\"type\":\"stargate-calc:ready\",\"version\":1,\"state\":{"));
+        assert!(ready.starts_with("{\"type\":\"stargate-calc:ready\",\"version\":1,\"state\":{\"version\":\"1.0.0\",\"latest\":\"1.0.1\",\"query\":"), "{ready}");
+        assert_eq!(value["state"]["version"], crate::release::VERSION);
+        assert_eq!(value["state"]["latest"], serde_json::Value::Null);
     }
 }

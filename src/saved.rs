@@ -1,6 +1,7 @@
 //! A saved scenario: the parameters file the page downloads (`stargate-mix-….json`), written and
-//! read with serde. The file is the scenario keyed by its URL keys, `{"sg": 75, …, "ramp": "s"}`,
-//! so a file and a link say the same thing in the same words.
+//! read with serde. The file is the release that wrote it, then the scenario keyed by its URL
+//! keys, `{"version": "1.0.0", "sg": 75, …, "ramp": "s"}`, so a file and a link say the same
+//! thing in the same words, and a file says which calculator its numbers came from.
 //!
 //! Reading is the link's (`keys.rs`: numbers clamped, years rounded, unknown keys ignored, the
 //! first of a repeated key wins, each noted for the reader), with the file's own policy: a file
@@ -13,7 +14,7 @@ use serde::Serialize;
 
 use crate::annotation::Annotation;
 use crate::format::{self, parse_decimal};
-use crate::keys::{read_pairs, Reader, MARK_KEY, NOTE_KEY, RAMP_KEY};
+use crate::keys::{read_pairs, Reader, MARK_KEY, NOTE_KEY, RAMP_KEY, VERSION_KEY};
 use crate::notes::{kind_words, quote, Note, NoteSource};
 use crate::scenario::{Input, Ramp, Scenario};
 use crate::value::{Document, Value};
@@ -36,9 +37,16 @@ pub struct Parameters {
 /// fraction (`75`, not `75.0`).
 impl Serialize for Parameters {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.write(&mut map)?;
+        map.end()
+    }
+}
+
+impl Parameters {
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         let clean = self.scenario.sanitized();
         let annotation = self.annotation.shown(clean.last_year_shown());
-        let mut map = serializer.serialize_map(None)?;
         for input in Input::ALL {
             map.serialize_entry(input.spec().key, &Number(clean.get(input)))?;
         }
@@ -49,6 +57,18 @@ impl Serialize for Parameters {
         if let Some(note) = &annotation.note {
             map.serialize_entry(NOTE_KEY, note)?;
         }
+        Ok(())
+    }
+}
+
+/// The file: the release that wrote it, then the parameters.
+struct SavedFile<'a>(&'a Parameters);
+
+impl Serialize for SavedFile<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(VERSION_KEY, crate::release::VERSION)?;
+        self.0.write(&mut map)?;
         map.end()
     }
 }
@@ -73,7 +93,7 @@ impl Serialize for Number {
 pub fn to_json(parameters: &Parameters) -> String {
     // Writing a map of strings and numbers to a String cannot fail; an empty file would show
     // it if it ever did.
-    serde_json::to_string_pretty(parameters).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(&SavedFile(parameters)).unwrap_or_default() + "\n"
 }
 
 /// A scenario (and its annotation) read from a file, with what was ignored or adjusted on
@@ -244,8 +264,17 @@ mod tests {
             ),
             "{json}"
         );
-        let read = file(&json).map(|saved| (saved.scenario, saved.annotation));
-        assert_eq!(read, Ok((parameters.scenario, parameters.annotation)));
+        // It says first which release wrote it; the host's `params` are the scenario alone.
+        let first =
+            "{\n  \"version\": \"".to_string() + crate::release::VERSION + "\",\n  \"sg\": ";
+        assert!(json.starts_with(&first), "{json}");
+        let params = serde_json::to_string(&parameters).unwrap_or_default();
+        assert!(params.starts_with("{\"sg\":"), "{params}");
+        let read = file(&json).map(|saved| (saved.scenario, saved.annotation, saved.notes.len()));
+        assert_eq!(
+            read,
+            Ok((parameters.scenario, parameters.annotation.clone(), 0))
+        );
         // Without them, the file is as it always was.
         let plain = to_json(&Parameters {
             scenario: Scenario::REPORT,
@@ -286,7 +315,7 @@ mod tests {
             annotation: Annotation::default(),
         });
         assert!(
-            json.starts_with("{\n  \"sg\": 42,\n  \"s24\": 5,\n"),
+            json.contains("\",\n  \"sg\": 42,\n  \"s24\": 5,\n"),
             "{json}"
         );
         assert!(json.contains("\n  \"g\": 12.3,\n"), "{json}");

@@ -133,11 +133,15 @@ pub fn page_link(root: &str, link: &Link) -> String {
     } else {
         encode_query(link)
     };
-    let address = root.to_string() + &page.path();
+    with_query(&(root.to_string() + &page.path()), &query)
+}
+
+/// `root` with `query` (no `?`); the bare address when the query is empty.
+pub fn with_query(root: &str, query: &str) -> String {
     if query.is_empty() {
-        address
+        root.to_string()
     } else {
-        address + "?" + &query
+        root.to_string() + "?" + query
     }
 }
 
@@ -161,11 +165,17 @@ pub fn image_snippet(link: &str, card: &str, alt: &str) -> String {
 }
 
 /// The one-line embed: an element the loader turns into the calculator's frame, and the
-/// loader. `query` is the scenario's link query (the loader adds `embed=1`).
-pub fn loader_snippet(root: &str, query: &str) -> String {
+/// loader at the live calculator's `root`. `query` is the scenario's link query (the loader
+/// adds `embed=1`); `version` pins the frame to that release (`data-version`).
+pub fn loader_snippet(root: &str, query: &str, version: Option<&str>) -> String {
+    let pinned = version.map_or(String::new(), |version| {
+        " data-version=\"".to_string() + &escape(version) + "\""
+    });
     "<div data-stargate-calc=\"".to_string()
         + &escape(query)
-        + "\"></div><script src=\""
+        + "\""
+        + &pinned
+        + "></div><script src=\""
         + &escape(&(root.to_string() + LOADER_FILE))
         + "\" async></script>"
 }
@@ -306,9 +316,15 @@ mod tests {
         let snippet = image_snippet("https://x.org/calc/?sg=61", &card, "A \"chart\"");
         assert_eq!(snippet, "<a href=\"https://x.org/calc/?sg=61\"><img src=\"https://x.org/calc/card.png\" alt=\"A &quot;chart&quot;\" width=\"600\"></a>");
         assert_eq!(
-            loader_snippet(root, "sg=60&lang=de"),
+            loader_snippet(root, "sg=60&lang=de", None),
             "<div data-stargate-calc=\"sg=60&amp;lang=de\"></div><script src=\"https://x.org/calc/embed.js\" async></script>"
         );
+        assert_eq!(
+            loader_snippet(root, "sg=60", Some("1.0.0")),
+            "<div data-stargate-calc=\"sg=60\" data-version=\"1.0.0\"></div><script src=\"https://x.org/calc/embed.js\" async></script>"
+        );
+        assert_eq!(with_query(root, ""), root);
+        assert_eq!(with_query(root, "sg=1"), "https://x.org/calc/?sg=1");
     }
 
     #[test]

@@ -24,12 +24,7 @@ pub fn page_base() -> String {
 /// The calculator's address (the site's root; on a preset's page too) with `query` (no
 /// `?`); the bare address when the query is empty.
 pub fn page_link(query: &str) -> String {
-    let base = site_root().unwrap_or_else(page_base);
-    if query.is_empty() {
-        base
-    } else {
-        base + "?" + query
-    }
+    stargate_calc::site::with_query(&site_root().unwrap_or_else(page_base), query)
 }
 
 /// The calculator's root when the page is one of a built site's (its `#app` says how to get
@@ -39,6 +34,34 @@ pub fn site_root() -> Option<String> {
         .get_element_by_id("app")?
         .get_attribute("data-root")?;
     Some(stargate_calc::site::root_of(&page_base(), &way_back))
+}
+
+/// The live calculator's root, when the page is one of a built site's: this page's root, or,
+/// on a pinned release (`v/X.Y.Z/`), the root its `#app` says the live one is at (`data-live`,
+/// written by src/bin/publish.rs).
+pub fn live_root() -> Option<String> {
+    match document()
+        .get_element_by_id("app")?
+        .get_attribute("data-live")
+    {
+        Some(way_up) => Some(stargate_calc::site::root_of(&page_base(), &way_up)),
+        None => site_root(),
+    }
+}
+
+/// True on a pinned release's page (its `#app` has `data-pinned`).
+pub fn is_pinned() -> bool {
+    document()
+        .get_element_by_id("app")
+        .is_some_and(|app| app.has_attribute("data-pinned"))
+}
+
+/// The text of the site's `versions.json`, which boot.js fetched on a pinned page and waited
+/// for before the app started (`window.stargateReleases`), if it arrived.
+pub fn versions_json() -> Option<String> {
+    js_sys::Reflect::get(&window(), &"stargateReleases".into())
+        .ok()?
+        .as_string()
 }
 
 /// The preset the page opens on (a preset page's `#app` has `data-preset`).

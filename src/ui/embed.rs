@@ -22,6 +22,7 @@ use super::notice::QueryNotice;
 use super::sentence::ExplorableSentence;
 use super::share::CopyLink;
 use super::state::{text, use_calculator};
+use super::version::NewerVersionNote;
 
 /// The figures an embed shows, by `data-figure` name.
 const EMBED_FIGURES: &[&str] = &["stargate-2030", "total-2030", "crossover-year"];
@@ -65,6 +66,8 @@ pub fn EmbedApp() -> impl IntoView {
                 {(!chart_view).then(|| view! { <HeadlineControl/> })}
                 <Chart kind=ChartKind::Spend compact=chart_view/>
             </section>
+            // A pinned release's note, if any, right below the chart (the figures come after).
+            <NewerVersionNote/>
             <div class="part" node_ref=rest></div>
         </div>
     }

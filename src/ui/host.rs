@@ -23,10 +23,12 @@ pub fn connect(calc: Calculator) {
     if !dom::in_frame() {
         return;
     }
+    let latest = super::version::page_releases().latest;
     // What the host was last told of, and what messages asked for and the page has not shown
     // yet: a flood of messages is answered one by one, and drawn once a frame.
     let told = StoredValue::new_local(None::<Shown>);
     let wanted = StoredValue::new_local(None::<Shown>);
+    let latest_here = latest.clone();
     let listener = EventListener::new(&window(), "message", move |event| {
         let Some(event) = event.dyn_ref::<MessageEvent>() else {
             return;
@@ -73,7 +75,7 @@ pub fn connect(calc: Calculator) {
         if outcome.reply {
             post(EmbedMessage::State {
                 version: VERSION,
-                state: state(calc, &next, outcome.notes),
+                state: state(calc, &next, outcome.notes, &latest_here),
             });
             told.set_value(Some(next));
         }
@@ -90,13 +92,13 @@ pub fn connect(calc: Calculator) {
             // The page is built: once, the ready message.
             None => post(EmbedMessage::Ready {
                 version: VERSION,
-                state: state(calc, &settled, Vec::new()),
+                state: state(calc, &settled, Vec::new(), &latest),
             }),
             // The reader changed something the host has not been told of.
             Some(known) if known != settled && wanted.get_value().is_none() => {
                 post(EmbedMessage::State {
                     version: VERSION,
-                    state: state(calc, &settled, Vec::new()),
+                    state: state(calc, &settled, Vec::new(), &latest),
                 });
             }
             Some(_) => return,
@@ -116,9 +118,15 @@ fn from_parent(event: &MessageEvent) -> bool {
 /// A scenario and its annotation, as the host is told of them.
 type Shown = (Scenario, Annotation);
 
-/// The state the host is told for `shown`: the address bar's query as the page would write
-/// it, every input with the annotation, the figures unrounded, and the last message's notes.
-fn state(calc: Calculator, (scenario, annotation): &Shown, notes: Vec<String>) -> State {
+/// The state the host is told for `shown`: the calculator's release and the newest one
+/// (`latest`), the address bar's query as the page would write it, every input with the
+/// annotation, the figures unrounded, and the last message's notes.
+fn state(
+    calc: Calculator,
+    (scenario, annotation): &Shown,
+    notes: Vec<String>,
+    latest: &Option<String>,
+) -> State {
     let link = Link {
         scenario: *scenario,
         view: ViewOptions {
@@ -131,6 +139,8 @@ fn state(calc: Calculator, (scenario, annotation): &Shown, notes: Vec<String>) -
         annotation: annotation.clone(),
     };
     State {
+        version: stargate_calc::release::VERSION,
+        latest: latest.clone(),
         query: encode_query(&link),
         params: Parameters {
             scenario: scenario.sanitized(),

@@ -33,6 +33,7 @@ mod state;
 mod table;
 mod theme;
 mod uncertainty;
+mod version;
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -59,6 +60,7 @@ use state::Calculator;
 use table::DataTable;
 use theme::ThemePicker;
 use uncertainty::Uncertainty;
+use version::NewerVersionNote;
 
 /// The embed's own build: the compact calculator whatever the link says.
 #[cfg(feature = "embed-only")]
@@ -304,6 +306,8 @@ fn FullPage() -> impl IntoView {
             <Chart kind=ChartKind::Spend/>
             <Presets/>
         </section>
+        // Below the chart, in the first view or not at all: nothing moves when it shows.
+        <NewerVersionNote/>
         // Where the later parts go; `display: contents`, so the layout sees their panels.
         <div class="layout">
             <div class="part" node_ref=details></div>

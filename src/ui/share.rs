@@ -11,8 +11,10 @@ use stargate_calc::embed::{CHART_VIEW_HEIGHT, IFRAME_HEIGHT};
 use stargate_calc::export::{chart_svg, csv, file_stem, parameters_json, ChartImage};
 use stargate_calc::link::{encode_query, Page};
 use stargate_calc::presets::PRESETS;
+use stargate_calc::release::{pinned_path, VERSION};
 use stargate_calc::site::{
-    card_address, host_snippet, iframe_snippet, image_snippet, loader_snippet,
+    card_address, host_snippet, iframe_snippet, image_snippet, loader_snippet, page_link,
+    with_query,
 };
 use stargate_calc::words::{around, fill, t, Text};
 
@@ -100,7 +102,12 @@ fn CopyField(
 
 /// "Copy link" with the link itself, for the full page and the embed alike.
 #[component]
-pub fn CopyLink() -> impl IntoView {
+pub fn CopyLink(
+    /// The link, if not the page's own (`Calculator::full_link`): the share panel's, live or
+    /// pinned as the reader chose.
+    #[prop(optional)]
+    link: Option<Memo<String>>,
+) -> impl IntoView {
     let calc = use_calculator();
     view! {
         <div class="copy-link">
@@ -111,48 +118,59 @@ pub fn CopyLink() -> impl IntoView {
                 rows=1
                 button_id="copy-link"
                 button_label=t(Text::ShareCopyLink)
-                text=calc.full_link
+                text=link.unwrap_or(calc.full_link)
             />
         </div>
     }
 }
 
 /// The share panel of the full page: link, downloads, opening a saved scenario, embed code.
+/// On a built site, every address it gives (the link, the picture's, the loader's and the
+/// frames') is the live calculator's or this release's, pinned, as the reader chooses.
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let calc = use_calculator();
+    // A built site has the one-line loader, the cards and the pinned releases beside the page
+    // (not the single file).
+    let live = dom::live_root();
+    let pinned = RwSignal::new(dom::is_pinned());
+    let link = Memo::new(move |_| match shared_root(pinned.get()) {
+        Some(root) => page_link(&root, &calc.settled_link(Page::Full)),
+        None => calc.full_link.get(),
+    });
     let snippet = move |page: Page, height: u32| {
         Memo::new(move |_| {
-            iframe_snippet(
-                &dom::page_link(&encode_query(&calc.settled_link(page))),
-                height,
-            )
+            let query = encode_query(&calc.settled_link(page));
+            let src = match shared_root(pinned.get()) {
+                Some(root) => with_query(&root, &query),
+                None => dom::page_link(&query),
+            };
+            iframe_snippet(&src, height)
         })
     };
     let iframe = snippet(Page::Embed, IFRAME_HEIGHT);
-    // A built site has the one-line loader and the cards beside the page (not the single file).
-    let site = dom::site_root();
     let chart_view = snippet(Page::Chart, CHART_VIEW_HEIGHT);
     let host = Memo::new(move |_| host_snippet(&dom::page_base()));
     view! {
         <section id="share" class="panel share" aria-labelledby="share-title">
             <h2 id="share-title">{t(Text::ShareTitle)}</h2>
+            <VersionChoice pinned shown=live.is_some()/>
             // The link, the files and opening one beside the embed's code on a wide screen.
             <div class="share-columns">
                 <div>
                     <h3>{t(Text::ShareLinkHeading)}</h3>
                     <p class="panel-note">{t(Text::ShareLinkNote)}</p>
-                    <CopyLink/>
+                    <CopyLink link/>
                     <NoteEditor/>
                     <h3>{t(Text::ShareDownloadHeading)}</h3>
                     <Downloads/>
-                    {site.clone().map(|root| view! { <ImageCode root/> })}
+                    {live.clone().map(|_| view! { <ImageCode pinned link/> })}
                     <h3>{t(Text::ShareOpenHeading)}</h3>
                     <OpenScenario/>
                 </div>
                 <div>
                     <h3>{t(Text::ShareEmbedHeading)}</h3>
-                    {site.map(|root| view! { <LoaderCode root/> })}
+                    {live.map(|live| view! { <LoaderCode live pinned/> })}
                     <p class="panel-note">
                         {t(Text::ShareEmbedNote)}
                     </p>
@@ -193,15 +211,53 @@ pub fn SharePanel() -> impl IntoView {
     }
 }
 
-/// The one-line embed: an element and the site's loader script (`embed.js`).
+/// The root the share panel's addresses start from on a built site: the live calculator's, or
+/// this release's, pinned under it (`v/X.Y.Z/`); `None` for the one-file build.
+fn shared_root(pinned: bool) -> Option<String> {
+    let live = dom::live_root()?;
+    Some(match pinned {
+        true => live + &pinned_path(VERSION),
+        false => live,
+    })
+}
+
+/// Live or pinned: whether the panel's addresses follow the calculator's updates (unchecked)
+/// or keep this release's numbers (`v/X.Y.Z/`).
+#[component]
+fn VersionChoice(
+    /// True for this release, pinned.
+    pinned: RwSignal<bool>,
+    /// False where there is nothing to choose (the one-file build).
+    shown: bool,
+) -> impl IntoView {
+    view! {
+        <label class="toggle version-choice" hidden=!shown>
+            <input
+                type="checkbox"
+                id="share-pinned"
+                prop:checked=move || pinned.get()
+                on:change=move |_| pinned.update(|on| *on = !*on)
+            />
+            " "
+            {fill(Text::ShareVersionPinned, &[("version", VERSION)])}
+        </label>
+    }
+}
+
+/// The one-line embed: an element and the live site's loader script (`embed.js`), with
+/// `data-version` when pinned.
 #[component]
 fn LoaderCode(
-    /// The calculator's root, where `embed.js` is.
-    root: String,
+    /// The live calculator's root, where `embed.js` is.
+    live: String,
+    /// True for this release, pinned.
+    pinned: RwSignal<bool>,
 ) -> impl IntoView {
     let calc = use_calculator();
-    let code =
-        Memo::new(move |_| loader_snippet(&root, &encode_query(&calc.settled_link(Page::Full))));
+    let code = Memo::new(move |_| {
+        let query = encode_query(&calc.settled_link(Page::Full));
+        loader_snippet(&live, &query, pinned.get().then_some(VERSION))
+    });
     view! {
         <p class="panel-note">{t(Text::ShareLoaderNote)}</p>
         <CopyField
@@ -221,19 +277,21 @@ fn LoaderCode(
 /// reader's.
 #[component]
 fn ImageCode(
-    /// The calculator's root, where the cards are.
-    root: String,
+    /// True for this release, pinned (its cards).
+    pinned: RwSignal<bool>,
+    /// The link the picture opens.
+    link: Memo<String>,
 ) -> impl IntoView {
     let calc = use_calculator();
     // Which card is cheap to find again: worked out in both bindings rather than kept in a
     // memo of its own (measured: a memo of a new type cost the page 2.5 KB of wasm).
-    let card = move || calc.settled.with(|s| card_address(&root, s));
-    let code = Memo::new({
-        let card = card.clone();
-        move |_| {
-            let (address, page, _) = card();
-            image_snippet(&calc.full_link.get(), &address, &page.card_alt())
-        }
+    let card = move || {
+        let root = shared_root(pinned.get()).unwrap_or_default();
+        calc.settled.with(|s| card_address(&root, s))
+    };
+    let code = Memo::new(move |_| {
+        let (address, page, _) = card();
+        image_snippet(&link.get(), &address, &page.card_alt())
     });
     let note = move || {
         let (_, page, exact) = card();

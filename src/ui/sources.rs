@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use stargate_calc::format;
+use stargate_calc::release::VERSION;
 use stargate_calc::scenario::{Input, Ramp};
 use stargate_calc::sources::{model_assumptions, FACTS, REPORT_CITES, REPORT_TITLE};
 use stargate_calc::words::{around, fill, fill_in, lang, t, Lang, Text};
@@ -96,6 +97,17 @@ pub fn Sources() -> impl IntoView {
                 )}
                 {model_assumptions().map(|text| view! { <li>{text}</li> }).into_iter().collect_view()}
             </ul>
+            <ReleaseLine/>
         </section>
+    }
+}
+
+/// Which release of the calculator the page is, on paper too.
+#[component]
+fn ReleaseLine() -> impl IntoView {
+    view! {
+        <p class="release-line" id="calculator-version">
+            {fill(Text::ReleaseVersion, &[("version", VERSION)])}
+        </p>
     }
 }
