@@ -320,6 +320,8 @@ fn every_message_type_is_in_the_embedding_document() {
 
     // What the calculator sends, as it sends it: every field of the state and its figures.
     let state = State {
+        version: stargate_calc::release::VERSION,
+        latest: Some(stargate_calc::release::VERSION.to_string()),
         query: String::new(),
         params: Parameters {
             scenario: Scenario::REPORT,
@@ -363,7 +365,17 @@ fn is_path(token: &str) -> bool {
     const EXTENSIONS: [&str; 10] = [
         ".rs", ".mjs", ".js", ".html", ".json", ".toml", ".md", ".css", ".txt", ".lock",
     ];
-    const BUILT: [&str; 4] = ["dist/", "dist-single/", "target/", "node_modules/"];
+    // Folders a build writes, and the files the publisher adds to a site (`v/X.Y.Z/`, the
+    // list of releases, the changelog page).
+    const BUILT: [&str; 7] = [
+        "dist/",
+        "dist-single/",
+        "target/",
+        "node_modules/",
+        "v/",
+        "versions.json",
+        "changelog.html",
+    ];
     let plain = token
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || "/._-*".contains(c));

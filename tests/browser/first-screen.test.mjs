@@ -178,6 +178,7 @@ for (const theme of ['light', 'dark']) {
         outputs,
         ramp,
         sources: shown(document.getElementById('sources')) && document.querySelectorAll('#sources blockquote').length,
+        release: shown(document.getElementById('calculator-version')) && document.getElementById('calculator-version').textContent,
         ink: getComputedStyle(document.querySelector('h1')).color,
         text: getComputedStyle(document.body).color,
         paper: getComputedStyle(document.body).backgroundColor,
@@ -197,6 +198,7 @@ for (const theme of ['light', 'dark']) {
     for (const line of paper.outputs) assert.match(line ?? 'missing', /.+: \S+/, 'each assumption with its value');
     assert.equal(paper.ramp.length, 1, 'the ramp chosen, not the four choices');
     assert.ok(paper.sources >= 8, 'the sources and their quotes');
+    assert.match(paper.release || 'not shown', /^Calculator version \d+\.\d+\.\d+\.$/, 'the release, on paper');
     assert.ok(luminance(paper.ink) < 0.05 && luminance(paper.text) < 0.05, `dark ink: ${paper.ink}, ${paper.text}`);
     assert.ok(luminance(paper.paper) > 0.95, `white paper: ${paper.paper}`);
     await finish(page);

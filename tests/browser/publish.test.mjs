@@ -114,7 +114,14 @@ test('each oEmbed response has what the spec asks, and _headers opens what a san
     assert.equal(headers['x-content-type-options'], 'nosniff', file);
     assert.equal(headers['access-control-allow-origin'], fetched.includes(file) ? '*' : undefined, file);
     if (file.endsWith('.wasm')) assert.equal(headers['content-type'], 'application/wasm', file);
+    // This release pinned (v/X.Y.Z/) is cached for a year; the live files whose names stay
+    // from release to release, five minutes; no file gets two rules' values.
+    const cache = headers['cache-control'];
+    if (file.startsWith(`v${sep}`)) assert.equal(cache, 'public, max-age=31536000, immutable', file);
+    else if (/^(index\.html|versions\.json|changelog\.html|embed\.js|boot\.js|card\.png|oembed\.json)$|^p[\\/]/.test(file)) assert.equal(cache, 'public, max-age=300', file);
+    else assert.equal(cache, undefined, file);
   }
+  assert.ok(files.some((f) => f.startsWith(`v${sep}`)) && files.includes('versions.json'), 'the pinned copy and the list of releases');
   // And served so (the suite serves dist/ with its _headers).
   const words = fetched.find((f) => f.startsWith('lang/de'));
   assert.equal((await fetch(`${SITE}${words}`)).headers.get('access-control-allow-origin'), '*');

@@ -69,6 +69,11 @@ test('opened from file://, the one file shows the model’s reference table (doc
     assert.deepEqual(await readTable(page), expected, `sg=${sg}`);
   }
   assert.equal(await stargate2030(), '79.94', 'sg=100: all of 2030 with Stargate');
+  // It names its release, and has no releases beside it: no note, no live or pinned choice.
+  assert.match(await page.textContent('#calculator-version'), /^Calculator version \d+\.\d+\.\d+\.$/);
+  assert.equal(await page.isVisible('#newer-version'), false);
+  assert.equal(await page.isVisible('#share-pinned'), false);
+  assert.equal(await page.isVisible('#loader-code'), false);
   assertOffline(page);
   await finish(page);
 });
