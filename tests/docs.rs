@@ -23,7 +23,7 @@ use stargate_calc::model::project;
 use stargate_calc::presets::PRESETS;
 use stargate_calc::providers::Provider;
 use stargate_calc::saved::Parameters;
-use stargate_calc::scenario::{Input, Ramp, Scenario, Unit};
+use stargate_calc::scenario::{Input, InputSpec, Ramp, Scenario, Unit};
 use stargate_calc::sources::FACTS;
 use stargate_calc::summary::FIGURES;
 use stargate_calc::uncertainty::Ranges;
@@ -143,6 +143,17 @@ fn backticked(text: &str) -> Vec<&str> {
     text.split('`').skip(1).step_by(2).collect()
 }
 
+/// An input's range, step, default and unit as both documents' tables write them.
+fn range_cells(spec: &InputSpec) -> [(&'static str, String); 5] {
+    [
+        ("min", format::canonical(spec.min)),
+        ("max", format::canonical(spec.max)),
+        ("step", format::canonical(spec.step)),
+        ("default", format::canonical(spec.default)),
+        ("unit", unit_words(spec.unit).to_string()),
+    ]
+}
+
 fn unit_words(unit: Unit) -> &'static str {
     match unit {
         Unit::Percent => "%",
@@ -161,14 +172,7 @@ fn every_input_is_in_the_links_document_with_its_range_and_default() {
     for input in Input::ALL {
         let spec = input.spec();
         let (table, row) = find_row(&tables, &columns, &code(spec.key));
-        let expected = [
-            ("min", format::canonical(spec.min)),
-            ("max", format::canonical(spec.max)),
-            ("step", format::canonical(spec.step)),
-            ("default", format::canonical(spec.default)),
-            ("unit", unit_words(spec.unit).to_string()),
-        ];
-        for (column, value) in expected {
+        for (column, value) in range_cells(spec) {
             assert_eq!(
                 table.cell(row, column),
                 value,
@@ -695,15 +699,8 @@ fn the_model_document_matches_the_code() {
     for input in Input::ALL {
         let spec = input.spec();
         let (table, row) = find_row(&tables, &columns, &code(spec.key));
-        let expected = [
-            ("input", spec.label().to_string()),
-            ("min", format::canonical(spec.min)),
-            ("max", format::canonical(spec.max)),
-            ("step", format::canonical(spec.step)),
-            ("default", format::canonical(spec.default)),
-            ("unit", unit_words(spec.unit).to_string()),
-        ];
-        for (column, value) in expected {
+        let name = ("input", spec.label().to_string());
+        for (column, value) in std::iter::once(name).chain(range_cells(spec)) {
             assert_eq!(
                 table.cell(row, column),
                 value,

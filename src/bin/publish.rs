@@ -64,9 +64,11 @@ fn main() -> ExitCode {
     {
         ["--single", file] => publish_single(Path::new(file)),
         ["--pinned", dir] => publish_pinned(&PathBuf::from(dir), None),
-        ["--pinned", dir, site] => publish_pinned(&PathBuf::from(dir), Some(*site)),
+        ["--pinned", dir, site] => {
+            site_address(site).and_then(|site| publish_pinned(&PathBuf::from(dir), site))
+        }
         [dir] => publish(&PathBuf::from(dir), None),
-        [dir, site] => publish(&PathBuf::from(dir), Some(*site)),
+        [dir, site] => site_address(site).and_then(|site| publish(&PathBuf::from(dir), site)),
         _ => {
             eprintln!("usage: publish DIR [SITE]   (e.g. publish dist https://example.org/calc/)");
             eprintln!("       publish --pinned DIR [SITE]   (SITE: where this release is pinned)");
@@ -83,12 +85,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// The SITE argument: checked, or none when empty (a plain build).
+fn site_address(site: &str) -> Result<Option<&str>, String> {
+    Some(site)
+        .filter(|s| !s.is_empty())
+        .map(check_site)
+        .transpose()
+}
+
 /// The site: the live calculator at the root, this release pinned at `v/X.Y.Z/` (a copy of
 /// the build, its pages told they are pinned), the list of releases and the changelog page
 /// from CHANGELOG.md, and `_headers`. Earlier releases are scripts/publish's (each built from
 /// its own tag with `--pinned`, into `v/`).
 fn publish(dir: &Path, site: Option<&str>) -> Result<(), String> {
-    let site = site.filter(|s| !s.is_empty()).map(check_site).transpose()?;
     let changelog = include_str!("../../CHANGELOG.md");
     let releases = releases_from_changelog(changelog)?;
     if !releases.iter().any(|release| release.version == VERSION) {
@@ -110,7 +119,6 @@ fn publish(dir: &Path, site: Option<&str>) -> Result<(), String> {
 /// A release built to be served pinned at SITE (which ends in `v/X.Y.Z/`): its pages only,
 /// told they are pinned; the site around it is the live release's.
 fn publish_pinned(dir: &Path, site: Option<&str>) -> Result<(), String> {
-    let site = site.filter(|s| !s.is_empty()).map(check_site).transpose()?;
     if let Some(site) = site {
         if !site.ends_with(&pinned_path(VERSION)) {
             return Err(format!(
@@ -305,7 +313,7 @@ fn page_html(
 /// page's own folders.
 fn live_from(page: SitePage) -> String {
     let up = page.root_from_here().trim_start_matches("./");
-    up.to_string() + "../../"
+    up.to_string() + &"../".repeat(pinned_path(VERSION).matches('/').count())
 }
 
 /// Replaces the one occurrence of `from`, or says that the page has none.

@@ -33,8 +33,12 @@ pub fn NewerVersionNote() -> impl IntoView {
     let (version, date) = newer.map(|n| (n.version, n.date)).unwrap_or_default();
     let live = live.unwrap_or_default();
     let changes = live.clone() + CHANGELOG_FILE + "#" + &changelog_anchor(&version);
-    // The reader's scenario as it is now, on the live calculator.
-    let scenario = move || stargate_calc::site::page_link(&live, &calc.settled_link(Page::Full));
+    // The reader's scenario as it is now, on the live calculator; nothing to follow while the
+    // note is hidden (every live page).
+    let scenario = move || match shown {
+        true => stargate_calc::site::page_link(&live, &calc.settled_link(Page::Full)),
+        false => String::new(),
+    };
     let (before, rest) = around(t(Text::ReleaseNewer), "changes");
     let (between, after) = around(rest, "scenario");
     let before = fill_in(before, &[("version", &version), ("date", &date)]);
